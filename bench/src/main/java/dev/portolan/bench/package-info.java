@@ -1,0 +1,2 @@
+/** Portolan bench module. */
+package dev.portolan.bench;

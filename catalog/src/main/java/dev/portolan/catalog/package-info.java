@@ -1,0 +1,2 @@
+/** Portolan catalog module. */
+package dev.portolan.catalog;

@@ -1,0 +1,2 @@
+/** Portolan jq module. */
+package dev.portolan.jq;

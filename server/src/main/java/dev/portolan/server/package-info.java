@@ -1,0 +1,2 @@
+/** Portolan server module. */
+package dev.portolan.server;

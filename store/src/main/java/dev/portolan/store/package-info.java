@@ -1,0 +1,2 @@
+/** Portolan store module. */
+package dev.portolan.store;
