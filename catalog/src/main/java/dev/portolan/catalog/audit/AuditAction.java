@@ -1,0 +1,5 @@
+package dev.portolan.catalog.audit;
+
+public enum AuditAction {
+    CREATE, UPDATE, DELETE
+}

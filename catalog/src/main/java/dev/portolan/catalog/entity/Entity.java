@@ -1,0 +1,39 @@
+package dev.portolan.catalog.entity;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An instance of a blueprint.
+ *
+ * @param team        team names; never null (empty when unowned)
+ * @param properties  property values by property identifier; never null
+ * @param relations   by relation identifier: a target identifier (string), a list of them (array)
+ *                    for {@code many} relations, or null; never null itself
+ * @param datasource  which writer owns the entity: an integration identifier, or null for the API
+ */
+public record Entity(
+        String identifier,
+        String title,
+        String icon,
+        List<String> team,
+        String blueprint,
+        ObjectNode properties,
+        ObjectNode relations,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt,
+        String updatedBy,
+        String datasource) {
+
+    public EntityKey key() {
+        return new EntityKey(blueprint, identifier);
+    }
+
+    public Entity withMeta(Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, String datasource) {
+        return new Entity(identifier, title, icon, team, blueprint, properties, relations,
+                createdAt, createdBy, updatedAt, updatedBy, datasource);
+    }
+}

@@ -1,2 +1,0 @@
-/** Portolan catalog module. */
-package dev.portolan.catalog;

@@ -1,0 +1,132 @@
+package dev.portolan.catalog.store;
+
+import dev.portolan.catalog.access.Credential;
+import dev.portolan.catalog.access.Team;
+import dev.portolan.catalog.access.User;
+import dev.portolan.catalog.audit.AuditQuery;
+import dev.portolan.catalog.audit.AuditRecord;
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.entity.EntityState;
+import dev.portolan.catalog.entity.EntityWrite;
+import dev.portolan.catalog.entity.RelationEdge;
+import dev.portolan.catalog.search.SearchPage;
+import dev.portolan.catalog.search.SearchRequest;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The primitive operations of the store, all inside one transaction ({@link CatalogStore#write}
+ * or {@link CatalogStore#read}). No validation happens here: the catalog validates before it
+ * writes. Methods taking collections work in batches (one statement per batch, not per row).
+ *
+ * <p>Not thread-safe: use it only on the thread that runs the unit of work, and not after it ends.
+ */
+public interface CatalogTransaction {
+
+    // ---- blueprints -------------------------------------------------------------------------
+
+    Optional<Blueprint> findBlueprint(String identifier);
+
+    /** All blueprints, ordered by identifier. */
+    List<Blueprint> listBlueprints();
+
+    void insertBlueprint(Blueprint blueprint);
+
+    void updateBlueprint(Blueprint blueprint);
+
+    void deleteBlueprint(String identifier);
+
+    // ---- entities ---------------------------------------------------------------------------
+
+    /**
+     * Light state of the given entities of one blueprint, by identifier; missing ones are absent.
+     * In a write transaction the rows are locked against concurrent writers (PostgreSQL
+     * {@code FOR UPDATE}; SQLite holds the database write lock for the whole transaction).
+     */
+    Map<String, EntityState> findEntityStates(String blueprint, Collection<String> identifiers);
+
+    /** Full entities of one blueprint, by identifier; missing ones are absent. Locks as above. */
+    Map<String, Entity> findEntities(String blueprint, Collection<String> identifiers);
+
+    /** Which of {@code keys} exist (any blueprints), in one or a few statements. */
+    Set<EntityKey> existingEntities(Collection<EntityKey> keys);
+
+    /**
+     * Inserts new entities and their relation edges (derived from {@link Entity#relations()};
+     * a target's blueprint comes from the source blueprint's relation definition, so callers pass
+     * the blueprints via {@code relationTargets}: source blueprint → relation → target blueprint).
+     */
+    void insertEntities(List<EntityWrite> entities, RelationTargets relationTargets);
+
+    /** Replaces stored entities (same blueprint and identifier) and their relation edges. */
+    void updateEntities(List<EntityWrite> entities, RelationTargets relationTargets);
+
+    /** Deletes entities and every relation edge from them. Returns how many rows were deleted. */
+    int deleteEntities(String blueprint, Collection<String> identifiers);
+
+    /** Edges pointing at any of {@code targets}: who refers to them, and through which relation. */
+    List<RelationEdge> findEdgesTo(Collection<EntityKey> targets);
+
+    /** Number of entities of a blueprint. */
+    long countEntities(String blueprint);
+
+    /** Up to {@code limit} identifiers of a blueprint after {@code afterIdentifier} (null: from the start), in order. */
+    List<String> listIdentifiers(String blueprint, String afterIdentifier, int limit);
+
+    /**
+     * Runs a search in the database (bound parameters, indexed) and returns one page in the order
+     * blueprint, identifier. Never loads a blueprint's entities into memory to filter them.
+     *
+     * @throws IllegalArgumentException (or a subclass) when the cursor is not one this store issued
+     */
+    SearchPage search(SearchRequest request);
+
+    // ---- audit ------------------------------------------------------------------------------
+
+    void appendAudit(List<AuditRecord> records);
+
+    /** Newest first. */
+    List<AuditRecord> findAudit(AuditQuery query);
+
+    // ---- access -----------------------------------------------------------------------------
+
+    Optional<Credential> findCredential(String clientId);
+
+    List<Credential> listCredentials();
+
+    void insertCredential(Credential credential);
+
+    void deleteCredential(String clientId);
+
+    Optional<Team> findTeam(String name);
+
+    List<Team> listTeams();
+
+    /** Inserts or replaces by name. */
+    void saveTeam(Team team);
+
+    void deleteTeam(String name);
+
+    Optional<User> findUser(String email);
+
+    List<User> listUsers();
+
+    /** Inserts or replaces by email. */
+    void saveUser(User user);
+
+    void deleteUser(String email);
+
+    // ---- server settings --------------------------------------------------------------------
+
+    /** A value of the server's own key-value settings (e.g. the token signing key). */
+    Optional<String> findSetting(String key);
+
+    /** Stores {@code value} under {@code key} unless a value exists; returns the stored value. */
+    String putSettingIfAbsent(String key, String value);
+}
