@@ -1,0 +1,67 @@
+package dev.portolan.catalog.entity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.PropertyDefinition;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Turns a draft into the entity to store: on its own (create, or replace with {@code merge=false})
+ * or over the stored entity ({@code merge=true}: fields, properties and relations the draft does
+ * not name keep their stored values). New entities get the blueprint's property defaults.
+ */
+public final class EntityAssembler {
+
+    private EntityAssembler() {}
+
+    /**
+     * @param stored  the stored entity, or null when there is none (or when only the content matters)
+     * @param merge   whether to keep what the draft does not name
+     * @param writer  the actor's origin, recorded as created/updated by
+     */
+    public static Entity assemble(EntityDraft draft, String identifier, Blueprint blueprint, Entity stored,
+                                  boolean merge, Instant now, String writer, String datasource) {
+        boolean overlay = merge && stored != null;
+        ObjectNode properties = draft.properties().objectNode();
+        ObjectNode relations = draft.relations().objectNode();
+        if (overlay) {
+            // Values of properties or relations since removed from the blueprint are not carried
+            // forward: the entity could never be written again otherwise.
+            stored.properties().properties().forEach(e -> {
+                if (blueprint.properties().definition(e.getKey()) != null) properties.set(e.getKey(), e.getValue());
+            });
+            stored.relations().properties().forEach(e -> {
+                if (blueprint.relations().containsKey(e.getKey())) relations.set(e.getKey(), e.getValue());
+            });
+        }
+        properties.setAll(draft.properties());
+        relations.setAll(draft.relations());
+        if (!overlay) {
+            applyDefaults(properties, blueprint); // a create, or a replace: both start from nothing
+        }
+        String title = text(draft.title(), overlay ? stored.title() : null);
+        String icon = text(draft.icon(), overlay ? stored.icon() : null);
+        List<String> team = draft.team() != null ? draft.team() : overlay ? stored.team() : List.of();
+        return new Entity(identifier, title == null ? identifier : title, icon, team, blueprint.identifier(),
+                properties, relations,
+                stored == null ? now : stored.createdAt(), stored == null ? writer : stored.createdBy(),
+                now, writer, datasource);
+    }
+
+    private static void applyDefaults(ObjectNode properties, Blueprint blueprint) {
+        for (var e : blueprint.properties().definitions().entrySet()) {
+            PropertyDefinition definition = e.getValue();
+            if (!properties.has(e.getKey()) && definition.json().has("default")) {
+                properties.set(e.getKey(), definition.json().get("default").deepCopy());
+            }
+        }
+    }
+
+    private static String text(JsonNode given, String fallback) {
+        if (given == null) return fallback;
+        return given.isNull() ? null : given.asText();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.portolan.catalog.entity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.CalculationProperty;
+import dev.portolan.catalog.blueprint.MirrorProperty;
+import dev.portolan.catalog.blueprint.Relation;
+import dev.portolan.catalog.store.CatalogTransaction;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adds computed properties to entities as they are read, into {@code properties} as Port shows
+ * them: mirror properties (values read through relations, one batched query per relation hop) and
+ * calculation properties (jq over the entity). Nothing computed is ever stored.
+ */
+public final class EntityEnricher {
+
+    private final CalculationEvaluator calculations;
+
+    public EntityEnricher(CalculationEvaluator calculations) {
+        this.calculations = calculations;
+    }
+
+    public List<Entity> enrich(CatalogTransaction tx, List<Entity> entities, Map<String, Blueprint> blueprints) {
+        List<Entity> result = new ArrayList<>(entities.size());
+        Map<String, List<Entity>> byBlueprint = new HashMap<>();
+        entities.forEach(e -> byBlueprint.computeIfAbsent(e.blueprint(), b -> new ArrayList<>()).add(e));
+        Map<EntityKey, ObjectNode> computed = new HashMap<>();
+        byBlueprint.forEach((id, group) -> {
+            Blueprint blueprint = blueprints.get(id);
+            if (blueprint == null) return;
+            blueprint.mirrorProperties().forEach((name, mirror) ->
+                    mirror(tx, group, blueprint, mirror, blueprints).forEach((key, value) ->
+                            computed.computeIfAbsent(key, k -> JsonNodeFactory.instance.objectNode()).set(name, value)));
+        });
+        for (Entity entity : entities) {
+            Blueprint blueprint = blueprints.get(entity.blueprint());
+            ObjectNode extra = computed.get(entity.key());
+            boolean hasCalculations = blueprint != null && !blueprint.calculationProperties().isEmpty();
+            if (extra == null && !hasCalculations) {
+                result.add(entity);
+                continue;
+            }
+            ObjectNode properties = entity.properties().deepCopy();
+            if (extra != null) properties.setAll(extra);
+            Entity withMirrors = copyWithProperties(entity, properties);
+            if (hasCalculations) addCalculations(withMirrors, blueprint, properties);
+            result.add(withMirrors);
+        }
+        return result;
+    }
+
+    private void addCalculations(Entity entity, Blueprint blueprint, ObjectNode properties) {
+        JsonNode json = EntityJson.write(entity);
+        for (Map.Entry<String, CalculationProperty> e : blueprint.calculationProperties().entrySet()) {
+            JsonNode value = calculations.evaluate(e.getValue().calculation(), json);
+            properties.set(e.getKey(), value == null ? NullNode.instance : value);
+        }
+    }
+
+    /** Resolves one mirror path for a group of entities of one blueprint, hop by hop. */
+    private Map<EntityKey, JsonNode> mirror(CatalogTransaction tx, List<Entity> group, Blueprint blueprint,
+                                            MirrorProperty mirror, Map<String, Blueprint> blueprints) {
+        String[] path = mirror.path().split("\\.");
+        Map<EntityKey, JsonNode> values = new HashMap<>();
+        // For every source entity, the entities currently reached, and whether a 'many' hop was crossed.
+        Map<EntityKey, List<Entity>> reached = new HashMap<>();
+        Map<EntityKey, Boolean> many = new HashMap<>();
+        group.forEach(e -> {
+            reached.put(e.key(), List.of(e));
+            many.put(e.key(), false);
+        });
+        Blueprint current = blueprint;
+        for (int hop = 0; hop < path.length - 1; hop++) {
+            Relation relation = current == null ? null : current.relations().get(path[hop]);
+            if (relation == null) return values; // the path no longer fits the model: no value
+            String relationName = path[hop];
+            Set<String> targets = new LinkedHashSet<>();
+            reached.values().forEach(list -> list.forEach(e -> targets.addAll(targetsOf(e, relationName))));
+            Map<String, Entity> loaded = targets.isEmpty() ? Map.of() : tx.findEntities(relation.target(), targets);
+            reached.replaceAll((key, list) -> {
+                List<Entity> next = new ArrayList<>();
+                list.forEach(e -> targetsOf(e, relationName).forEach(t -> {
+                    Entity target = loaded.get(t);
+                    if (target != null) next.add(target);
+                }));
+                return next;
+            });
+            if (relation.many()) many.replaceAll((k, v) -> true);
+            current = blueprints.get(relation.target());
+        }
+        String leaf = path[path.length - 1];
+        reached.forEach((key, list) -> {
+            if (many.get(key)) {
+                ArrayNode array = JsonNodeFactory.instance.arrayNode();
+                list.forEach(e -> array.add(leafValue(e, leaf)));
+                values.put(key, array);
+            } else {
+                values.put(key, list.isEmpty() ? NullNode.instance : leafValue(list.getFirst(), leaf));
+            }
+        });
+        return values;
+    }
+
+    private static List<String> targetsOf(Entity entity, String relation) {
+        JsonNode value = entity.relations().get(relation);
+        if (value == null || value.isNull()) return List.of();
+        if (value.isArray()) {
+            List<String> ids = new ArrayList<>();
+            value.forEach(v -> ids.add(v.asText()));
+            return ids;
+        }
+        return List.of(value.asText());
+    }
+
+    private static JsonNode leafValue(Entity entity, String leaf) {
+        JsonNode json = switch (leaf) {
+            case "$identifier" -> JsonNodeFactory.instance.textNode(entity.identifier());
+            case "$title" -> JsonNodeFactory.instance.textNode(entity.title());
+            case "$icon" -> entity.icon() == null ? NullNode.instance : JsonNodeFactory.instance.textNode(entity.icon());
+            case "$team" -> EntityJson.write(entity).get("team");
+            case "$createdAt", "$updatedAt", "$createdBy", "$updatedBy" -> EntityJson.write(entity).get(leaf.substring(1));
+            default -> entity.properties().get(leaf);
+        };
+        return json == null ? NullNode.instance : json;
+    }
+
+    private static Entity copyWithProperties(Entity e, ObjectNode properties) {
+        return new Entity(e.identifier(), e.title(), e.icon(), e.team(), e.blueprint(), properties, e.relations(),
+                e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy(), e.datasource());
+    }
+}

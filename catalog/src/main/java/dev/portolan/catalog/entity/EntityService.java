@@ -1,0 +1,191 @@
+package dev.portolan.catalog.entity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.Actor;
+import dev.portolan.catalog.CatalogException;
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.search.SearchPage;
+import dev.portolan.catalog.search.SearchRequest;
+import dev.portolan.catalog.store.CatalogStore;
+import dev.portolan.catalog.store.CatalogTransaction;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Entity reads and writes. Every write validates against the blueprint and runs in one
+ * transaction per batch of at most {@link #BATCH_SIZE}; every read adds the mirror and calculation
+ * properties ({@link EntityEnricher}). Thread-safe.
+ */
+public final class EntityService {
+
+    public static final int BATCH_SIZE = 1000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CatalogStore store;
+    private final Clock clock;
+    private final EntityEnricher enricher;
+
+    public EntityService(CatalogStore store, Clock clock, EntityEnricher enricher) {
+        this.store = store;
+        this.clock = clock;
+        this.enricher = enricher;
+    }
+
+    /**
+     * Writes many entities of one blueprint; each succeeds or fails on its own (bulk create, sync
+     * ingestion). Outcomes come back in request order.
+     *
+     * @throws CatalogException 404 when the blueprint does not exist
+     */
+    public List<UpsertOutcome> upsert(String blueprint, List<JsonNode> bodies, WriteOptions options, Actor actor) {
+        store.read(tx -> requireBlueprint(tx, blueprint));
+        List<UpsertOutcome> outcomes = new ArrayList<>(bodies.size());
+        Map<Integer, EntityDraft> round = new LinkedHashMap<>();
+        Set<String> roundIdentifiers = new HashSet<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            EntityDraft draft;
+            try {
+                draft = withIdentifier(EntityJson.read(bodies.get(i), blueprint));
+            } catch (CatalogException e) {
+                outcomes.add(UpsertOutcome.failure(i, bodies.get(i).path("identifier").asText(null), e));
+                continue;
+            }
+            // The same identifier twice in a batch: the second write must see the first, so it
+            // goes into the next round, as if sent in a later request.
+            if (round.size() == BATCH_SIZE || !roundIdentifiers.add(draft.identifier())) {
+                outcomes.addAll(writeRound(blueprint, round, options, actor));
+                round.clear();
+                roundIdentifiers.clear();
+                roundIdentifiers.add(draft.identifier());
+            }
+            round.put(i, draft);
+        }
+        outcomes.addAll(writeRound(blueprint, round, options, actor));
+        outcomes.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return outcomes;
+    }
+
+    /** Writes one entity; throws when it fails (create, upsert). */
+    public UpsertOutcome write(String blueprint, JsonNode body, WriteOptions options, Actor actor) {
+        UpsertOutcome outcome = upsert(blueprint, List.of(body), options, actor).getFirst();
+        if (outcome.failed()) throw outcome.error();
+        return outcome;
+    }
+
+    /**
+     * PUT (replace) or PATCH (merge) of an existing entity at its path.
+     *
+     * @throws CatalogException 404 when the entity does not exist
+     */
+    public UpsertOutcome change(String blueprint, String identifier, JsonNode body, boolean merge,
+                                boolean createMissingRelatedEntities, Actor actor) {
+        if (body instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            JsonNode given = object.get("identifier");
+            if (given != null && !given.isNull() && !given.asText().equals(identifier)) {
+                throw CatalogException.malformed("The body's identifier '" + given.asText()
+                        + "' differs from the path's '" + identifier + "'; an entity's identifier cannot change");
+            }
+            object = object.deepCopy();
+            object.put("identifier", identifier);
+            body = object;
+        }
+        get(blueprint, identifier); // 404 unless it exists
+        return write(blueprint, body, new WriteOptions(true, merge, createMissingRelatedEntities, false), actor);
+    }
+
+    public Entity get(String blueprint, String identifier) {
+        return store.read(tx -> {
+            Blueprint definition = requireBlueprint(tx, blueprint);
+            Entity entity = tx.findEntities(blueprint, List.of(identifier)).get(identifier);
+            if (entity == null) throw CatalogException.notFound("Entity of blueprint '" + blueprint + "'", identifier);
+            return enricher.enrich(tx, List.of(entity), Map.of(blueprint, definition)).getFirst();
+        });
+    }
+
+    public SearchPage search(SearchRequest request) {
+        return store.read(tx -> {
+            if (request.blueprint() != null) requireBlueprint(tx, request.blueprint());
+            SearchPage page = tx.search(request);
+            Map<String, Blueprint> blueprints = tx.listBlueprints().stream()
+                    .collect(Collectors.toMap(Blueprint::identifier, Function.identity()));
+            return new SearchPage(enricher.enrich(tx, page.entities(), blueprints), page.next());
+        });
+    }
+
+    public long count(String blueprint) {
+        return store.read(tx -> {
+            requireBlueprint(tx, blueprint);
+            return tx.countEntities(blueprint);
+        });
+    }
+
+    /**
+     * Deletes entities of one blueprint, all or nothing.
+     *
+     * @return every deleted entity, dependents included
+     * @throws CatalogException 404 naming the first missing identifier; 409 when a dependent exists
+     *                          and {@code deleteDependents} is false
+     */
+    public List<EntityKey> delete(String blueprint, List<String> identifiers, boolean deleteDependents, Actor actor) {
+        Instant now = clock.instant();
+        return store.write(tx -> {
+            requireBlueprint(tx, blueprint);
+            Map<String, EntityState> states = tx.findEntityStates(blueprint, identifiers);
+            for (String identifier : identifiers) {
+                if (!states.containsKey(identifier)) {
+                    throw CatalogException.notFound("Entity of blueprint '" + blueprint + "'", identifier);
+                }
+            }
+            List<EntityKey> keys = identifiers.stream().distinct().map(id -> new EntityKey(blueprint, id)).toList();
+            return new EntityDeletion(tx, blueprintsById(tx), actor, now).delete(keys, deleteDependents);
+        });
+    }
+
+    /** Deletes every entity of a blueprint, a batch per transaction; returns how many. */
+    public long deleteAll(String blueprint, boolean deleteDependents, Actor actor) {
+        store.read(tx -> requireBlueprint(tx, blueprint));
+        long deleted = 0;
+        while (true) {
+            List<String> batch = store.read(tx -> tx.listIdentifiers(blueprint, null, BATCH_SIZE));
+            if (batch.isEmpty()) return deleted;
+            deleted += delete(blueprint, batch, deleteDependents, actor).stream()
+                    .filter(key -> key.blueprint().equals(blueprint)).count();
+        }
+    }
+
+    private List<UpsertOutcome> writeRound(String blueprint, Map<Integer, EntityDraft> drafts, WriteOptions options, Actor actor) {
+        if (drafts.isEmpty()) return List.of();
+        Instant now = clock.instant();
+        return store.write(tx -> {
+            Map<String, Blueprint> blueprints = blueprintsById(tx);
+            Blueprint definition = blueprints.get(blueprint);
+            if (definition == null) throw CatalogException.notFound("Blueprint", blueprint);
+            return new EntityUpsert(tx, definition, blueprints, options, actor, now).run(drafts);
+        });
+    }
+
+    private static EntityDraft withIdentifier(EntityDraft draft) {
+        if (draft.identifier() != null) return draft;
+        // Port generates an identifier when none is given; so do we, in the same style.
+        String generated = "e_" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        return new EntityDraft(generated, draft.title(), draft.icon(), draft.team(), draft.properties(), draft.relations());
+    }
+
+    static Blueprint requireBlueprint(CatalogTransaction tx, String blueprint) {
+        return tx.findBlueprint(blueprint).orElseThrow(() -> CatalogException.notFound("Blueprint", blueprint));
+    }
+
+    static Map<String, Blueprint> blueprintsById(CatalogTransaction tx) {
+        return tx.listBlueprints().stream().collect(Collectors.toMap(Blueprint::identifier, Function.identity()));
+    }
+}
