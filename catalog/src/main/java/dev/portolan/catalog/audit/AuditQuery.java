@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * Filters of {@code GET /v1/audit-log}; null means "any". Results are newest first.
  *
- * @param identifier  the audited resource's identifier (entity or blueprint)
+ * @param identifier  the audit record's own id (Port's meaning of this filter)
  * @param entity      an entity identifier (resource type entity only)
  * @param limit       1..1000
  */

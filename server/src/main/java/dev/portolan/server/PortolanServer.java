@@ -1,0 +1,99 @@
+package dev.portolan.server;
+
+import dev.portolan.catalog.CatalogService;
+import dev.portolan.catalog.access.AccessService;
+import dev.portolan.catalog.access.SecretHasher;
+import dev.portolan.catalog.entity.CalculationEvaluator;
+import dev.portolan.catalog.json.Json;
+import dev.portolan.catalog.store.CatalogStore;
+import dev.portolan.server.api.AccessRoutes;
+import dev.portolan.server.api.ApiErrors;
+import dev.portolan.server.api.AuditRoutes;
+import dev.portolan.server.api.AuthRoutes;
+import dev.portolan.server.api.BlueprintRoutes;
+import dev.portolan.server.api.EntityRoutes;
+import dev.portolan.server.api.Requests;
+import dev.portolan.server.api.SearchRoutes;
+import dev.portolan.server.auth.AdminBootstrap;
+import dev.portolan.server.auth.Authenticator;
+import dev.portolan.server.auth.TokenService;
+import dev.portolan.store.Stores;
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One Portolan process: the store, the catalog and the HTTP API, wired in plain code. Start with
+ * {@link #start}, stop with {@link #close}.
+ */
+public final class PortolanServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PortolanServer.class);
+    private static final String SIGNING_KEY = "auth.token-signing-key";
+
+    private final CatalogStore store;
+    private final Javalin app;
+    private final Optional<AccessService.IssuedCredential> createdAdmin;
+
+    private PortolanServer(CatalogStore store, Javalin app, Optional<AccessService.IssuedCredential> createdAdmin) {
+        this.store = store;
+        this.app = app;
+        this.createdAdmin = createdAdmin;
+    }
+
+    public static PortolanServer start(ServerSettings settings) {
+        CatalogStore store = settings.databaseUrl() != null ? Stores.open(settings.databaseUrl()) : Stores.sqlite(settings.dataDirectory());
+        try {
+            Clock clock = Clock.systemUTC();
+            CatalogService catalog = new CatalogService(store, clock, CalculationEvaluator.NONE);
+            var createdAdmin = AdminBootstrap.ensureAdmin(catalog.access(), settings.adminClientId(), settings.adminClientSecret());
+            // One key for all replicas: whoever starts first stores it, the others read it.
+            String key = store.write(tx -> tx.putSettingIfAbsent(SIGNING_KEY, SecretHasher.newSecret()));
+            TokenService tokens = new TokenService(key.getBytes(StandardCharsets.UTF_8), clock, settings.tokenTtl());
+            Javalin app = createApp(catalog, tokens, settings).start(settings.port());
+            LOG.info("Portolan is listening on http://localhost:{} ({} database)", app.port(), store.dialect());
+            return new PortolanServer(store, app, createdAdmin);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Javalin createApp(CatalogService catalog, TokenService tokens, ServerSettings settings) {
+        Requests requests = new Requests(settings.maxBodyBytes());
+        Authenticator authenticator = new Authenticator(tokens, catalog.access());
+        return Javalin.create(cfg -> {
+            cfg.http.maxRequestSize = settings.maxBodyBytes() + 1;
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.before("/v1/*", authenticator::authenticate);
+            cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(
+                    Json.write(Json.object().put("ok", true).put("status", "ready"))));
+            new AuthRoutes(catalog.access(), tokens, requests).register(cfg.routes);
+            new BlueprintRoutes(catalog, requests).register(cfg.routes);
+            new EntityRoutes(catalog, requests).register(cfg.routes);
+            new SearchRoutes(catalog, requests).register(cfg.routes);
+            new AuditRoutes(catalog).register(cfg.routes);
+            new AccessRoutes(catalog.access(), requests).register(cfg.routes);
+            ApiErrors.register(cfg.routes);
+        });
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The admin credential created by this start, with its secret (shown once), if any. */
+    public Optional<AccessService.IssuedCredential> createdAdmin() {
+        return createdAdmin;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        store.close();
+    }
+}

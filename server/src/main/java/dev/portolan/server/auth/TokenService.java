@@ -1,0 +1,93 @@
+package dev.portolan.server.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.access.Credential;
+import dev.portolan.catalog.access.Role;
+import dev.portolan.catalog.json.Json;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * Issues and checks access tokens: JWTs signed with HMAC-SHA256. The signing key lives in the
+ * database (see {@link dev.portolan.server.PortolanServer}), so every server replica sharing one
+ * PostgreSQL accepts the tokens of the others. Thread-safe.
+ */
+public final class TokenService {
+
+    private static final String HEADER = b64(Json.write(Json.object().put("alg", "HS256").put("typ", "JWT"))
+            .getBytes(StandardCharsets.UTF_8));
+    private static final String ISSUER = "portolan";
+
+    private final byte[] key;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public TokenService(byte[] key, Clock clock, Duration ttl) {
+        this.key = key.clone();
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    public Duration ttl() {
+        return ttl;
+    }
+
+    public String issue(Credential credential) {
+        long now = clock.instant().getEpochSecond();
+        ObjectNode claims = Json.object()
+                .put("iss", ISSUER)
+                .put("sub", credential.clientId())
+                .put("role", credential.role().name().toLowerCase(java.util.Locale.ROOT))
+                .put("iat", now)
+                .put("exp", now + ttl.toSeconds());
+        String payload = b64(Json.write(claims).getBytes(StandardCharsets.UTF_8));
+        String signingInput = HEADER + "." + payload;
+        return signingInput + "." + b64(sign(signingInput));
+    }
+
+    /** The principal of a valid, unexpired token of ours; empty for anything else. */
+    public Optional<Principal> verify(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || !parts[0].equals(HEADER)) return Optional.empty();
+        byte[] signature;
+        try {
+            signature = Base64.getUrlDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) return Optional.empty();
+        try {
+            JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            if (!ISSUER.equals(claims.path("iss").asText()) || claims.path("exp").asLong() <= clock.instant().getEpochSecond()) {
+                return Optional.empty();
+            }
+            Role role = Role.valueOf(claims.path("role").asText().toUpperCase(java.util.Locale.ROOT));
+            return Optional.of(new Principal(claims.path("sub").asText(), role));
+        } catch (Exception e) {
+            return Optional.empty(); // well signed but unreadable: treat as any other bad token
+        }
+    }
+
+    private byte[] sign(String input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.portolan.server.cli;
+
+import dev.portolan.server.PortolanServer;
+import dev.portolan.server.ServerSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code portolan serve}: runs the catalog until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the Portolan server (SQLite in the data directory unless --db is given).")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:PORTOLAN_PORT:-8080}",
+            description = "HTTP port (env PORTOLAN_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "${env:PORTOLAN_DATA_DIR:-data}",
+            description = "Directory of the embedded SQLite database (env PORTOLAN_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db", defaultValue = "${env:PORTOLAN_DB_URL}",
+            description = "JDBC URL of a PostgreSQL database, e.g. jdbc:postgresql://localhost:5432/portolan?user=portolan "
+                    + "(env PORTOLAN_DB_URL). Without it, SQLite in the data directory.")
+    String databaseUrl;
+
+    @Option(names = "--max-body-bytes", defaultValue = "${env:PORTOLAN_MAX_BODY_BYTES:-10485760}",
+            description = "Largest request body accepted; larger ones get 413 (default ${DEFAULT-VALUE}).")
+    long maxBodyBytes;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerSettings settings = ServerSettings.defaults(dataDir.toAbsolutePath())
+                .withPort(port)
+                .withDatabaseUrl(databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl)
+                .withAdmin(System.getenv("PORTOLAN_ADMIN_CLIENT_ID"), System.getenv("PORTOLAN_ADMIN_CLIENT_SECRET"))
+                .withMaxBodyBytes(maxBodyBytes);
+        PortolanServer server = PortolanServer.start(settings);
+        server.createdAdmin().ifPresent(admin -> {
+            System.out.println();
+            System.out.println("  An admin API credential was created. The secret is shown only now; keep it:");
+            System.out.println("    client id:     " + admin.credential().clientId());
+            boolean generated = System.getenv("PORTOLAN_ADMIN_CLIENT_SECRET") == null;
+            System.out.println("    client secret: " + (generated ? admin.clientSecret() : "(as given in PORTOLAN_ADMIN_CLIENT_SECRET)"));
+            System.out.println("  Get a token:  curl -s -X POST http://localhost:" + server.port()
+                    + "/v1/auth/access_token -H 'Content-Type: application/json' \\");
+            System.out.println("                  -d '{\"clientId\":\"" + admin.credential().clientId() + "\",\"clientSecret\":\"<secret>\"}'");
+            System.out.println();
+        });
+        System.out.println("Portolan is ready on http://localhost:" + server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "portolan-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

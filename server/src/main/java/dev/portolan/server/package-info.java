@@ -1,2 +1,0 @@
-/** Portolan server module. */
-package dev.portolan.server;
