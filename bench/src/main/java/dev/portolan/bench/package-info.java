@@ -1,2 +1,0 @@
-/** Portolan bench module. */
-package dev.portolan.bench;
