@@ -1,0 +1,42 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.blueprint.PropertyDefinition;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * What differs between SQLite and PostgreSQL: transaction control, conflict detection, JSON
+ * parameters, row locks, property index DDL and the SQL of search predicates. Everything else is
+ * the same SQL on both.
+ */
+interface Dialect {
+
+    /** {@code sqlite} or {@code postgresql}; also the folder of the dialect's migrations. */
+    String name();
+
+    /** Starts a transaction on a connection fresh from the pool. */
+    void begin(Connection connection, boolean write) throws SQLException;
+
+    void commit(Connection connection) throws SQLException;
+
+    void rollback(Connection connection) throws SQLException;
+
+    /** Whether running the unit of work again may succeed: a serialization failure, deadlock, busy database or key race. */
+    boolean isRetryable(SQLException e);
+
+    /** The placeholder of a JSON value bound as text. */
+    String jsonParameter();
+
+    /** Appended to a SELECT of entity rows in a write transaction to lock them against other writers. */
+    String lockForUpdate();
+
+    /**
+     * DDL of the partial index on one scalar property of one blueprint. Both identifiers match
+     * {@link Identifiers#PATTERN} (checked by the caller), so they can be SQL literals.
+     */
+    String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition);
+
+    /** The search-predicate SQL of this dialect. */
+    Predicates predicates();
+}

@@ -1,0 +1,150 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.entity.EntityState;
+import dev.portolan.catalog.entity.EntityWrite;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code entities} table. Every method that takes a collection works in chunks of
+ * {@link Sql#CHUNK}: IN lists for reads and deletes, JDBC batches for writes.
+ */
+final class EntityRows {
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final boolean write;
+
+    EntityRows(Connection connection, Dialect dialect, boolean write) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.write = write;
+    }
+
+    /** Reads no JSON column: this is the cheap "is it unchanged?" look-up of every upsert. */
+    Map<String, EntityState> findStates(String blueprint, Collection<String> identifiers) {
+        Map<String, EntityState> states = new LinkedHashMap<>();
+        for (List<String> chunk : sortedChunks(identifiers)) {
+            Sql.query(connection, "SELECT e.identifier, e.content_hash, e.datasource, e.created_at, e.created_by "
+                            + "FROM entities e WHERE e.blueprint = ? AND e.identifier IN (" + Sql.placeholders(chunk.size())
+                            + ") ORDER BY e.identifier" + lock(),
+                    parameters(blueprint, chunk),
+                    row -> states.put(row.getString(1), new EntityState(row.getString(1), row.getString(2),
+                            row.getString(3), Timestamps.parse(row.getString(4)), row.getString(5))));
+        }
+        return states;
+    }
+
+    Map<String, Entity> find(String blueprint, Collection<String> identifiers) {
+        Map<String, Entity> entities = new LinkedHashMap<>();
+        for (List<String> chunk : sortedChunks(identifiers)) {
+            Sql.query(connection, "SELECT " + EntityColumns.SELECT + " FROM entities e WHERE e.blueprint = ? "
+                            + "AND e.identifier IN (" + Sql.placeholders(chunk.size()) + ") ORDER BY e.identifier" + lock(),
+                    parameters(blueprint, chunk),
+                    row -> entities.put(row.getString("identifier"), EntityColumns.map(row)));
+        }
+        return entities;
+    }
+
+    Set<EntityKey> existing(Collection<EntityKey> keys) {
+        Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
+        keys.forEach(key -> byBlueprint.computeIfAbsent(key.blueprint(), b -> new ArrayList<>()).add(key.identifier()));
+        Set<EntityKey> found = new HashSet<>();
+        byBlueprint.forEach((blueprint, identifiers) -> {
+            for (List<String> chunk : sortedChunks(identifiers)) {
+                Sql.query(connection, "SELECT identifier FROM entities WHERE blueprint = ? AND identifier IN ("
+                                + Sql.placeholders(chunk.size()) + ")",
+                        parameters(blueprint, chunk), row -> found.add(new EntityKey(blueprint, row.getString(1))));
+            }
+        });
+        return found;
+    }
+
+    void insert(List<EntityWrite> writes) {
+        String json = dialect.jsonParameter();
+        String sql = "INSERT INTO entities (blueprint, identifier, title, icon, team, properties, relations, created_at, "
+                + "created_by, updated_at, updated_by, datasource, content_hash) VALUES (?, ?, ?, ?, " + json + ", "
+                + json + ", " + json + ", ?, ?, ?, ?, ?, ?)";
+        for (List<EntityWrite> chunk : Sql.chunks(writes)) {
+            List<List<Object>> rows = new ArrayList<>(chunk.size());
+            for (EntityWrite write : chunk) {
+                List<Object> row = new ArrayList<>();
+                row.add(write.entity().blueprint());
+                row.add(write.entity().identifier());
+                row.addAll(EntityColumns.values(write.entity(), write.contentHash()));
+                rows.add(row);
+            }
+            Sql.batch(connection, sql, rows);
+        }
+    }
+
+    /** Replaces content and meta; a null createdAt/createdBy keeps the stored one. */
+    void update(List<EntityWrite> writes) {
+        String json = dialect.jsonParameter();
+        String sql = "UPDATE entities SET title = ?, icon = ?, team = " + json + ", properties = " + json
+                + ", relations = " + json + ", created_at = COALESCE(?, created_at), created_by = COALESCE(?, created_by), "
+                + "updated_at = ?, updated_by = ?, datasource = ?, content_hash = ? WHERE blueprint = ? AND identifier = ?";
+        for (List<EntityWrite> chunk : Sql.chunks(writes)) {
+            List<List<Object>> rows = new ArrayList<>(chunk.size());
+            for (EntityWrite write : chunk) {
+                List<Object> row = new ArrayList<>(EntityColumns.values(write.entity(), write.contentHash()));
+                row.add(write.entity().blueprint());
+                row.add(write.entity().identifier());
+                rows.add(row);
+            }
+            Sql.batch(connection, sql, rows);
+        }
+    }
+
+    int delete(String blueprint, Collection<String> identifiers) {
+        int deleted = 0;
+        for (List<String> chunk : sortedChunks(identifiers)) {
+            deleted += Sql.update(connection, "DELETE FROM entities WHERE blueprint = ? AND identifier IN ("
+                    + Sql.placeholders(chunk.size()) + ")", parameters(blueprint, chunk));
+        }
+        return deleted;
+    }
+
+    long count(String blueprint) {
+        return Sql.queryOne(connection, "SELECT COUNT(*) FROM entities WHERE blueprint = ?", List.of(blueprint),
+                row -> row.getLong(1)).orElse(0L);
+    }
+
+    List<String> listIdentifiers(String blueprint, String afterIdentifier, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(blueprint));
+        String after = "";
+        if (afterIdentifier != null) {
+            after = " AND identifier > ?";
+            parameters.add(afterIdentifier);
+        }
+        parameters.add(limit);
+        return Sql.query(connection, "SELECT identifier FROM entities WHERE blueprint = ?" + after
+                + " ORDER BY identifier LIMIT ?", parameters, row -> row.getString(1));
+    }
+
+    private String lock() {
+        return write ? dialect.lockForUpdate() : "";
+    }
+
+    /** Sorted and de-duplicated, so concurrent writers lock rows in the same order (fewer deadlocks). */
+    private static List<List<String>> sortedChunks(Collection<String> identifiers) {
+        return Sql.chunks(new TreeSet<>(identifiers));
+    }
+
+    private static List<Object> parameters(String blueprint, List<String> identifiers) {
+        List<Object> parameters = new ArrayList<>(identifiers.size() + 1);
+        parameters.add(blueprint);
+        parameters.addAll(identifiers);
+        return parameters;
+    }
+}

@@ -1,0 +1,259 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.access.Credential;
+import dev.portolan.catalog.access.Team;
+import dev.portolan.catalog.access.User;
+import dev.portolan.catalog.audit.AuditQuery;
+import dev.portolan.catalog.audit.AuditRecord;
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.entity.EntityState;
+import dev.portolan.catalog.entity.EntityWrite;
+import dev.portolan.catalog.entity.RelationEdge;
+import dev.portolan.catalog.search.SearchPage;
+import dev.portolan.catalog.search.SearchRequest;
+import dev.portolan.catalog.store.CatalogTransaction;
+import dev.portolan.catalog.store.RelationTargets;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One transaction on one connection, handing each area to its row class. Usable only while its
+ * unit of work runs ({@link #close()} is called when it ends).
+ */
+final class JdbcCatalogTransaction implements CatalogTransaction {
+
+    private final boolean write;
+    private final BlueprintRows blueprints;
+    private final EntityRows entities;
+    private final EdgeRows edges;
+    private final EntitySearch search;
+    private final AuditRows audit;
+    private final AccessRows access;
+    private final SettingRows settings;
+    private boolean open = true;
+
+    JdbcCatalogTransaction(Connection connection, Dialect dialect, boolean write, Clock clock) {
+        this.write = write;
+        this.blueprints = new BlueprintRows(connection, dialect);
+        this.entities = new EntityRows(connection, dialect, write);
+        this.edges = new EdgeRows(connection);
+        this.search = new EntitySearch(connection, dialect, blueprints, clock);
+        this.audit = new AuditRows(connection);
+        this.access = new AccessRows(connection);
+        this.settings = new SettingRows(connection);
+    }
+
+    void close() {
+        open = false;
+    }
+
+    private void readable() {
+        if (!open) {
+            throw new IllegalStateException("the transaction has ended: use the transaction only inside its unit of work");
+        }
+    }
+
+    private void writable() {
+        readable();
+        if (!write) {
+            throw new IllegalStateException("this is a read-only transaction: use CatalogStore.write to change the catalog");
+        }
+    }
+
+    @Override
+    public Optional<Blueprint> findBlueprint(String identifier) {
+        readable();
+        return blueprints.find(identifier);
+    }
+
+    @Override
+    public List<Blueprint> listBlueprints() {
+        readable();
+        return blueprints.list();
+    }
+
+    @Override
+    public void insertBlueprint(Blueprint blueprint) {
+        writable();
+        blueprints.insert(blueprint);
+    }
+
+    @Override
+    public void updateBlueprint(Blueprint blueprint) {
+        writable();
+        blueprints.update(blueprint);
+    }
+
+    @Override
+    public void deleteBlueprint(String identifier) {
+        writable();
+        blueprints.delete(identifier);
+    }
+
+    @Override
+    public Map<String, EntityState> findEntityStates(String blueprint, Collection<String> identifiers) {
+        readable();
+        return entities.findStates(blueprint, identifiers);
+    }
+
+    @Override
+    public Map<String, Entity> findEntities(String blueprint, Collection<String> identifiers) {
+        readable();
+        return entities.find(blueprint, identifiers);
+    }
+
+    @Override
+    public Set<EntityKey> existingEntities(Collection<EntityKey> keys) {
+        readable();
+        return entities.existing(keys);
+    }
+
+    @Override
+    public void insertEntities(List<EntityWrite> writes, RelationTargets relationTargets) {
+        writable();
+        entities.insert(writes);
+        edges.insertFor(writes, relationTargets);
+    }
+
+    @Override
+    public void updateEntities(List<EntityWrite> writes, RelationTargets relationTargets) {
+        writable();
+        entities.update(writes);
+        edges.deleteFrom(writes);
+        edges.insertFor(writes, relationTargets);
+    }
+
+    @Override
+    public int deleteEntities(String blueprint, Collection<String> identifiers) {
+        writable();
+        return entities.delete(blueprint, identifiers);
+    }
+
+    @Override
+    public List<RelationEdge> findEdgesTo(Collection<EntityKey> targets) {
+        readable();
+        return edges.findTo(targets);
+    }
+
+    @Override
+    public long countEntities(String blueprint) {
+        readable();
+        return entities.count(blueprint);
+    }
+
+    @Override
+    public List<String> listIdentifiers(String blueprint, String afterIdentifier, int limit) {
+        readable();
+        return entities.listIdentifiers(blueprint, afterIdentifier, limit);
+    }
+
+    @Override
+    public SearchPage search(SearchRequest request) {
+        readable();
+        return search.run(request);
+    }
+
+    @Override
+    public void appendAudit(List<AuditRecord> records) {
+        writable();
+        audit.append(records);
+    }
+
+    @Override
+    public List<AuditRecord> findAudit(AuditQuery query) {
+        readable();
+        return audit.find(query);
+    }
+
+    @Override
+    public Optional<Credential> findCredential(String clientId) {
+        readable();
+        return access.findCredential(clientId);
+    }
+
+    @Override
+    public List<Credential> listCredentials() {
+        readable();
+        return access.listCredentials();
+    }
+
+    @Override
+    public void insertCredential(Credential credential) {
+        writable();
+        access.insertCredential(credential);
+    }
+
+    @Override
+    public void deleteCredential(String clientId) {
+        writable();
+        access.deleteCredential(clientId);
+    }
+
+    @Override
+    public Optional<Team> findTeam(String name) {
+        readable();
+        return access.findTeam(name);
+    }
+
+    @Override
+    public List<Team> listTeams() {
+        readable();
+        return access.listTeams();
+    }
+
+    @Override
+    public void saveTeam(Team team) {
+        writable();
+        access.saveTeam(team);
+    }
+
+    @Override
+    public void deleteTeam(String name) {
+        writable();
+        access.deleteTeam(name);
+    }
+
+    @Override
+    public Optional<User> findUser(String email) {
+        readable();
+        return access.findUser(email);
+    }
+
+    @Override
+    public List<User> listUsers() {
+        readable();
+        return access.listUsers();
+    }
+
+    @Override
+    public void saveUser(User user) {
+        writable();
+        access.saveUser(user);
+    }
+
+    @Override
+    public void deleteUser(String email) {
+        writable();
+        access.deleteUser(email);
+    }
+
+    @Override
+    public Optional<String> findSetting(String key) {
+        readable();
+        return settings.find(key);
+    }
+
+    @Override
+    public String putSettingIfAbsent(String key, String value) {
+        writable();
+        return settings.putIfAbsent(key, value);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.portolan.store;
+
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+
+/** Brings the schema up to date with Flyway; the scripts live in {@code db/migration/<dialect>}. */
+final class Migrations {
+
+    private Migrations() {}
+
+    static void migrate(DataSource dataSource, Dialect dialect) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/" + dialect.name())
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.blueprint.PropertyDefinition;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Set;
+
+/**
+ * PostgreSQL: writers run at READ COMMITTED and lock the entity rows they read ({@code FOR UPDATE}),
+ * so two writers of the same entity take turns and the second sees the first's result. Two writers
+ * creating the same new entity race on the primary key; the loser gets a unique violation and
+ * {@link JdbcCatalogStore#write} runs its unit of work again, which then finds the row. Readers
+ * run at REPEATABLE READ for a consistent snapshot.
+ */
+final class PostgresDialect implements Dialect {
+
+    /** serialization_failure, deadlock_detected, unique_violation. */
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
+
+    /**
+     * Btree entries are limited to about 2.7 kB, so a free-text string could make an insert fail;
+     * such properties get a hash index (equality only). Short, bounded strings keep a btree, which
+     * also serves range and date searches.
+     */
+    private static final Set<String> SHORT_STRING_FORMATS =
+            Set.of("date-time", "email", "idn-email", "ipv4", "ipv6", "user", "team", "timer");
+    private static final int MAX_BTREE_STRING_LENGTH = 1000;
+
+    private final Predicates predicates = new PostgresPredicates();
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public void begin(Connection connection, boolean write) throws SQLException {
+        if (!write) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            }
+        }
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+    }
+
+    @Override
+    public boolean isRetryable(SQLException e) {
+        return RETRYABLE.contains(e.getSQLState());
+    }
+
+    @Override
+    public String jsonParameter() {
+        return "CAST(? AS jsonb)";
+    }
+
+    @Override
+    public String lockForUpdate() {
+        return " FOR UPDATE";
+    }
+
+    @Override
+    public String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition) {
+        String method = usesBtree(definition) ? "btree" : "hash";
+        return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities USING " + method + " (("
+                + PostgresPredicates.jsonValue("properties", property) + ")) WHERE blueprint = " + Identifiers.literal(blueprint);
+    }
+
+    static boolean usesBtree(PropertyDefinition definition) {
+        if (!"string".equals(definition.type())) {
+            return true;
+        }
+        if (definition.format() != null && SHORT_STRING_FORMATS.contains(definition.format())) {
+            return true;
+        }
+        if (definition.json().has("enum")) {
+            return true;
+        }
+        int maxLength = definition.json().path("maxLength").asInt(Integer.MAX_VALUE);
+        return maxLength <= MAX_BTREE_STRING_LENGTH;
+    }
+
+    @Override
+    public Predicates predicates() {
+        return predicates;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.search.Direction;
+import dev.portolan.catalog.search.RelatedToRule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code relatedTo} as a recursive CTE over {@code relation_edges}: from the given entities, follow
+ * edges source → target (UPSTREAM: what they point at) or target → source (DOWNSTREAM: what points
+ * at them), transitively; BOTH is the union of the two walks, not a walk that may turn around
+ * (which would reach siblings). {@code UNION} (not {@code UNION ALL}) makes cycles terminate. The
+ * given entities are not part of the result.
+ */
+final class RelatedToSql {
+
+    private RelatedToSql() {}
+
+    static SqlFragment compile(RelatedToRule rule, List<SearchScope.RequiredRelation> required) {
+        List<String> identifiers = rule.identifiers() == null ? List.of() : rule.identifiers();
+        if (identifiers.isEmpty() || rule.blueprint() == null) {
+            return SqlFragment.FALSE;
+        }
+        Direction direction = rule.direction() == null ? Direction.BOTH : rule.direction();
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("((e.blueprint, e.identifier) IN (WITH RECURSIVE seed(b, i) AS (")
+                .append("SELECT blueprint, identifier FROM entities WHERE blueprint = ? AND identifier IN (")
+                .append(Sql.placeholders(identifiers.size())).append("))");
+        parameters.add(rule.blueprint());
+        parameters.addAll(identifiers);
+        boolean up = direction != Direction.DOWNSTREAM;
+        boolean down = direction != Direction.UPSTREAM;
+        if (up) {
+            sql.append(", up(b, i) AS (SELECT b, i FROM seed UNION SELECT r.target_blueprint, r.target_identifier ")
+                    .append("FROM relation_edges r JOIN up ON r.source_blueprint = up.b AND r.source_identifier = up.i");
+            appendRequired(sql, parameters, rule.required(), required);
+            sql.append(")");
+        }
+        if (down) {
+            sql.append(", down(b, i) AS (SELECT b, i FROM seed UNION SELECT r.source_blueprint, r.source_identifier ")
+                    .append("FROM relation_edges r JOIN down ON r.target_blueprint = down.b AND r.target_identifier = down.i");
+            appendRequired(sql, parameters, rule.required(), required);
+            sql.append(")");
+        }
+        sql.append(up && down ? " SELECT b, i FROM up UNION SELECT b, i FROM down"
+                : up ? " SELECT b, i FROM up" : " SELECT b, i FROM down");
+        sql.append(") AND NOT (e.blueprint = ? AND e.identifier IN (").append(Sql.placeholders(identifiers.size())).append(")))");
+        parameters.add(rule.blueprint());
+        parameters.addAll(identifiers);
+        return new SqlFragment(sql.toString(), parameters);
+    }
+
+    /** With {@code required}, only edges of relations declared required are followed (none declared: no step at all). */
+    private static void appendRequired(StringBuilder sql, List<Object> parameters, boolean onlyRequired,
+                                       List<SearchScope.RequiredRelation> required) {
+        if (!onlyRequired) {
+            return;
+        }
+        if (required.isEmpty()) {
+            sql.append(" WHERE 1 = 0");
+            return;
+        }
+        sql.append(" WHERE (");
+        for (int i = 0; i < required.size(); i++) {
+            sql.append(i == 0 ? "" : " OR ").append("(r.source_blueprint = ? AND r.relation = ?)");
+            parameters.add(required.get(i).blueprint());
+            parameters.add(required.get(i).relation());
+        }
+        sql.append(")");
+    }
+}

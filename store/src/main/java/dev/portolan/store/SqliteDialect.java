@@ -1,0 +1,80 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.blueprint.PropertyDefinition;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * SQLite: one writer at a time. Write transactions start with {@code BEGIN IMMEDIATE} so the write
+ * lock is taken before the first read; a transaction that reads, then fails to upgrade to a write,
+ * cannot happen, and other processes wait ({@code busy_timeout}) instead of failing mid-way.
+ */
+final class SqliteDialect implements Dialect {
+
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+
+    private final Predicates predicates = new SqlitePredicates();
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public void begin(Connection connection, boolean write) throws SQLException {
+        execute(connection, write ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        execute(connection, "COMMIT");
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        try {
+            execute(connection, "ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite rolls back by itself after some errors (e.g. SQLITE_FULL); nothing is left to undo.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public boolean isRetryable(SQLException e) {
+        int primary = e.getErrorCode() & 0xff;
+        return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+    }
+
+    @Override
+    public String jsonParameter() {
+        return "?";
+    }
+
+    @Override
+    public String lockForUpdate() {
+        return ""; // BEGIN IMMEDIATE already holds the database's write lock
+    }
+
+    @Override
+    public String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition) {
+        return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities ("
+                + SqlitePredicates.jsonValue("properties", property) + ") WHERE blueprint = " + Identifiers.literal(blueprint);
+    }
+
+    @Override
+    public Predicates predicates() {
+        return predicates;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

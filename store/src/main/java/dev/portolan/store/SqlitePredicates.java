@@ -1,0 +1,144 @@
+package dev.portolan.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.function.Function;
+
+/**
+ * Search predicates on SQLite's JSON functions. {@code json_extract} gives SQL values (text,
+ * integer, real; 1/0 for booleans; JSON text for arrays and objects), so every comparison is paired
+ * with {@code json_type} to keep JSON types apart. The value expression of a property is exactly
+ * the one of its expression index ({@link SqliteDialect#createPropertyIndex}) so the planner uses it.
+ * SQLite's LIKE ignores ASCII case, so text matching uses {@code instr} and GLOB instead.
+ */
+final class SqlitePredicates implements Predicates {
+
+    /** {@code json_extract(column, '$."key"')}; key is a checked identifier (no quotes possible). */
+    static String jsonValue(String column, String key) {
+        return "json_extract(" + column + ", '$.\"" + Identifiers.checked(key) + "\"')";
+    }
+
+    @Override
+    public SqlFragment equalTo(Operand operand, JsonNode scalar) {
+        if (operand instanceof Operand.TextColumn) {
+            return SqlFragment.of(value(operand) + " = ?", scalar.asText());
+        }
+        if (scalar.isBoolean()) {
+            return SqlFragment.of("(" + type(operand) + " = ?)", scalar.asBoolean() ? "true" : "false");
+        }
+        if (scalar.isNumber()) {
+            return SqlFragment.of("(" + value(operand) + " = ? AND " + type(operand) + " IN ('integer', 'real'))",
+                    number(scalar));
+        }
+        return SqlFragment.of("(" + value(operand) + " = ? AND " + type(operand) + " = 'text')", scalar.asText());
+    }
+
+    @Override
+    public SqlFragment jsonEquals(Operand operand, JsonNode value) {
+        if (operand instanceof Operand.TextColumn) {
+            return SqlFragment.FALSE;
+        }
+        return SqlFragment.of("(" + type(operand) + " IN ('array', 'object') AND json(" + value(operand) + ") = json(?))",
+                value.toString());
+    }
+
+    @Override
+    public SqlFragment compare(Operand operand, String sqlOperator, JsonNode numberOrString) {
+        if (operand instanceof Operand.TextColumn) {
+            return SqlFragment.of(value(operand) + " " + sqlOperator + " ?", numberOrString.asText());
+        }
+        if (numberOrString.isNumber()) {
+            return SqlFragment.of("(" + type(operand) + " IN ('integer', 'real') AND " + value(operand) + " "
+                    + sqlOperator + " ?)", number(numberOrString));
+        }
+        return SqlFragment.of("(" + type(operand) + " = 'text' AND " + value(operand) + " " + sqlOperator + " ?)",
+                numberOrString.asText());
+    }
+
+    @Override
+    public SqlFragment containsText(Operand operand, String text) {
+        return textCondition(operand, "instr(" + value(operand) + ", ?) > 0", text);
+    }
+
+    @Override
+    public SqlFragment startsWith(Operand operand, String text) {
+        return textCondition(operand, "instr(" + value(operand) + ", ?) = 1", text);
+    }
+
+    @Override
+    public SqlFragment endsWith(Operand operand, String text) {
+        return textCondition(operand, value(operand) + " GLOB ?", "*" + escapeGlob(text));
+    }
+
+    @Override
+    public SqlFragment isEmpty(Operand operand) {
+        if (operand instanceof Operand.TextColumn) {
+            return SqlFragment.of("COALESCE(" + value(operand) + ", '') = ''");
+        }
+        String type = type(operand);
+        String value = value(operand);
+        return SqlFragment.of("(COALESCE(" + type + ", 'null') = 'null' OR (" + type + " = 'text' AND " + value
+                + " = '') OR (" + type + " IN ('array', 'object') AND json(" + value + ") IN ('[]', '{}')))");
+    }
+
+    @Override
+    public SqlFragment isArray(Operand operand) {
+        if (operand instanceof Operand.TextColumn) {
+            return SqlFragment.FALSE;
+        }
+        return SqlFragment.of("(" + type(operand) + " = 'array')");
+    }
+
+    @Override
+    public SqlFragment anyElement(Operand operand, String alias, Function<Operand, SqlFragment> elementPredicate) {
+        String source = switch (operand) {
+            case Operand.JsonField field -> "json_each(e." + field.column() + ", '$.\"" + Identifiers.checked(field.key()) + "\"')";
+            case Operand.JsonColumn column -> "json_each(e." + column.column() + ")";
+            default -> throw new IllegalStateException("not a JSON array operand: " + operand);
+        };
+        return elementPredicate.apply(new Operand.Element(alias))
+                .wrap("EXISTS (SELECT 1 FROM " + source + " AS " + alias + " WHERE ", ")");
+    }
+
+    private static SqlFragment textCondition(Operand operand, String condition, String parameter) {
+        if (operand instanceof Operand.TextColumn) {
+            return SqlFragment.of("(" + condition + ")", parameter);
+        }
+        return SqlFragment.of("(" + type(operand) + " = 'text' AND " + condition + ")", parameter);
+    }
+
+    private static String value(Operand operand) {
+        return switch (operand) {
+            case Operand.JsonField field -> jsonValue("e." + field.column(), field.key());
+            case Operand.JsonColumn column -> "e." + column.column();
+            case Operand.Element element -> element.alias() + ".value";
+            case Operand.TextColumn column -> "e." + column.column();
+        };
+    }
+
+    private static String type(Operand operand) {
+        return switch (operand) {
+            case Operand.JsonField field -> "json_type(e." + field.column() + ", '$.\"" + Identifiers.checked(field.key()) + "\"')";
+            case Operand.JsonColumn column -> "json_type(e." + column.column() + ")";
+            case Operand.Element element -> element.alias() + ".type";
+            case Operand.TextColumn column -> "'text'";
+        };
+    }
+
+    /** SQLite compares an integer or real with an integer or real numerically; a BigDecimal would be bound as text. */
+    private static Object number(JsonNode number) {
+        return number.isIntegralNumber() && number.canConvertToLong() ? (Object) number.asLong() : (Object) number.asDouble();
+    }
+
+    /** In GLOB, {@code *}, {@code ?} and {@code [} are special; each is matched literally inside brackets. */
+    static String escapeGlob(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '*', '?', '[' -> out.append('[').append(c).append(']');
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

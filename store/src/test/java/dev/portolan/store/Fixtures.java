@@ -1,0 +1,95 @@
+package dev.portolan.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.Relation;
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.entity.EntityWrite;
+import dev.portolan.catalog.store.CatalogStore;
+import dev.portolan.catalog.store.RelationTargets;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Test data: blueprints, entities and writes, from compact JSON. */
+final class Fixtures {
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123456789Z");
+
+    private Fixtures() {}
+
+    static JsonNode json(String json) {
+        try {
+            return MAPPER.readTree(json.replace('\'', '"'));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static ObjectNode object(String json) {
+        return (ObjectNode) json(json);
+    }
+
+    /** A blueprint whose schema properties are given as JSON (single quotes allowed). */
+    static Blueprint blueprint(String identifier, String properties, Map<String, Relation> relations) {
+        ObjectNode schema = MAPPER.createObjectNode();
+        schema.set("properties", object(properties));
+        schema.putArray("required");
+        return new Blueprint(identifier, identifier + " title", "Icon", "about " + identifier, schema,
+                new LinkedHashMap<>(relations), new LinkedHashMap<>(), new LinkedHashMap<>(), MAPPER.createObjectNode(),
+                MAPPER.createObjectNode(), T0, "creator", T0, "creator");
+    }
+
+    static Blueprint blueprint(String identifier) {
+        return blueprint(identifier, "{}", Map.of());
+    }
+
+    static Relation relation(String target, boolean required, boolean many) {
+        return new Relation(target + " relation", target, required, many, null);
+    }
+
+    static Entity entity(String blueprint, String identifier, String properties, String relations) {
+        return new Entity(identifier, identifier.toUpperCase(java.util.Locale.ROOT), null, List.of(), blueprint,
+                object(properties), object(relations), T0, "creator", T0, "creator", null);
+    }
+
+    static Entity entity(String blueprint, String identifier, String properties) {
+        return entity(blueprint, identifier, properties, "{}");
+    }
+
+    static EntityWrite write(Entity entity) {
+        return new EntityWrite(entity, "hash-" + entity.properties().hashCode() + "-" + entity.relations().hashCode());
+    }
+
+    static List<EntityWrite> writes(Entity... entities) {
+        return java.util.Arrays.stream(entities).map(Fixtures::write).toList();
+    }
+
+    static void insertBlueprints(CatalogStore store, Blueprint... blueprints) {
+        store.write(tx -> {
+            for (Blueprint blueprint : blueprints) {
+                tx.insertBlueprint(blueprint);
+            }
+            return null;
+        });
+    }
+
+    /** Inserts entities, deriving relation targets from the stored blueprints. */
+    static void insert(CatalogStore store, Entity... entities) {
+        store.write(tx -> {
+            tx.insertEntities(writes(entities), RelationTargets.of(tx.listBlueprints()));
+            return null;
+        });
+    }
+
+    static Instant later(long seconds) {
+        return T0.plus(seconds, ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.entity.EntityState;
+import dev.portolan.catalog.entity.RelationEdge;
+import dev.portolan.catalog.store.CatalogStore;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Typed one-line reads for assertions: {@code assertThat(store.read(tx -> ...))} is ambiguous for
+ * javac because {@code read} is generic and AssertJ's {@code assertThat} is overloaded.
+ */
+final class StoreReads {
+
+    private StoreReads() {}
+
+    static Optional<Blueprint> storedBlueprint(CatalogStore store, String identifier) {
+        return store.read(tx -> tx.findBlueprint(identifier));
+    }
+
+    static List<Blueprint> blueprints(CatalogStore store) {
+        return store.read(tx -> tx.listBlueprints());
+    }
+
+    static Map<String, Entity> entities(CatalogStore store, String blueprint, Collection<String> identifiers) {
+        return store.read(tx -> tx.findEntities(blueprint, identifiers));
+    }
+
+    static Entity storedEntity(CatalogStore store, String blueprint, String identifier) {
+        return entities(store, blueprint, List.of(identifier)).get(identifier);
+    }
+
+    static Map<String, EntityState> states(CatalogStore store, String blueprint, Collection<String> identifiers) {
+        return store.read(tx -> tx.findEntityStates(blueprint, identifiers));
+    }
+
+    static Set<EntityKey> existing(CatalogStore store, Collection<EntityKey> keys) {
+        return store.read(tx -> tx.existingEntities(keys));
+    }
+
+    static List<RelationEdge> edgesTo(CatalogStore store, EntityKey... targets) {
+        return store.read(tx -> tx.findEdgesTo(List.of(targets)));
+    }
+
+    static long count(CatalogStore store, String blueprint) {
+        return store.read(tx -> tx.countEntities(blueprint));
+    }
+
+    static List<String> identifiers(CatalogStore store, String blueprint, String after, int limit) {
+        return store.read(tx -> tx.listIdentifiers(blueprint, after, limit));
+    }
+
+    static int delete(CatalogStore store, String blueprint, Collection<String> identifiers) {
+        return store.write(tx -> tx.deleteEntities(blueprint, identifiers));
+    }
+}
