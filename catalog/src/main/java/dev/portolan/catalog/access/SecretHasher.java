@@ -27,10 +27,14 @@ public final class SecretHasher {
 
     public static boolean matches(String secret, String stored) {
         String[] parts = stored == null ? new String[0] : stored.split("\\$");
-        if (parts.length != 4 || !parts[0].equals("pbkdf2")) return false;
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        byte[] actual = derive(secret, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual);
+        if (secret == null || parts.length != 4 || !parts[0].equals("pbkdf2")) return false;
+        try {
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            byte[] actual = derive(secret, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
+            return MessageDigest.isEqual(expected, actual);
+        } catch (IllegalArgumentException malformed) { // bad number or Base64, empty salt, iterations < 1
+            return false;
+        }
     }
 
     /** A new random secret: 32 bytes, URL-safe. */

@@ -173,6 +173,7 @@ public final class BlueprintJson {
         Map<String, MirrorProperty> result = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : entries("mirrorProperties", mirrors, violations)) {
             String path = "mirrorProperties." + e.getKey();
+            checkName(path, e.getKey(), violations);
             if (!(e.getValue() instanceof ObjectNode m)) {
                 violations.add(new Violation(path, "must be an object {title, path}"));
                 continue;
@@ -191,6 +192,7 @@ public final class BlueprintJson {
         Map<String, CalculationProperty> result = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : entries("calculationProperties", calculations, violations)) {
             String path = "calculationProperties." + e.getKey();
+            checkName(path, e.getKey(), violations);
             if (!(e.getValue() instanceof ObjectNode c)) {
                 violations.add(new Violation(path, "must be an object {title, calculation, type}"));
                 continue;
@@ -205,6 +207,12 @@ public final class BlueprintJson {
             result.put(e.getKey(), new CalculationProperty(c.path("title").asText(null), calculation, type, extra));
         }
         return result;
+    }
+
+    private static void checkName(String path, String name, List<Violation> violations) {
+        if (!Identifiers.isSchemaIdentifier(name)) {
+            violations.add(new Violation(path, "property identifier is not valid: use " + Identifiers.schemaIdentifierRule()));
+        }
     }
 
     private static void checkNamesAreDistinct(ObjectNode schema, Map<String, Relation> relations,

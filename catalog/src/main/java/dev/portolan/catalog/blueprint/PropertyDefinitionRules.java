@@ -21,7 +21,7 @@ final class PropertyDefinitionRules {
     /** Which keywords make sense for which type; anything else Port passes through (title, icon, ...). */
     private static final Map<String, String> KEYWORD_TYPES = Map.ofEntries(
             Map.entry("pattern", "string"), Map.entry("minLength", "string"), Map.entry("maxLength", "string"),
-            Map.entry("format", "string|array"), Map.entry("minimum", "number"), Map.entry("maximum", "number"),
+            Map.entry("format", "string|array|object"), Map.entry("minimum", "number"), Map.entry("maximum", "number"),
             Map.entry("minItems", "array"), Map.entry("maxItems", "array"), Map.entry("uniqueItems", "array"),
             Map.entry("items", "array"));
 
@@ -38,6 +38,7 @@ final class PropertyDefinitionRules {
                     + (type == null ? "" : ", got '" + type + "'")));
             return;
         }
+        int violationsBefore = violations.size();
         definition.properties().forEach(e -> checkKeywordType(path, type, e.getKey(), violations));
         checkFormat(path, definition, type, violations);
         checkNonNegativeInt(path, definition, "minLength", violations);
@@ -58,7 +59,8 @@ final class PropertyDefinitionRules {
         if (definition.has("enum")) {
             checkEnum(path, (ObjectNode) definition, violations);
         }
-        if (definition.has("default")) {
+        if (definition.has("default") && violations.size() == violationsBefore) {
+            // A default is checked only against a sound definition (an invalid pattern cannot even be compiled).
             List<Violation> defaultViolations = new java.util.ArrayList<>();
             PropertyValueRules.check(path + ".default", PropertyDefinition.of((ObjectNode) definition),
                     definition.get("default"), defaultViolations);
@@ -79,6 +81,8 @@ final class PropertyDefinitionRules {
         if (!format.isTextual() || !FORMATS.contains(format.asText())) {
             violations.add(new Violation(path + ".format", "unknown format " + format
                     + "; allowed: " + String.join(", ", new java.util.TreeSet<>(FORMATS))));
+        } else if ("object".equals(type) && !"labeled-url".equals(format.asText())) {
+            violations.add(new Violation(path + ".format", "does not apply to type object (only labeled-url does)"));
         }
     }
 
