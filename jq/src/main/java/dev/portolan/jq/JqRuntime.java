@@ -1,0 +1,76 @@
+package dev.portolan.jq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What the host gives one evaluation: named variables, the environment ({@code $ENV}, {@code env}),
+ * the values {@code input}/{@code inputs} read, and the limits that stop a runaway program.
+ *
+ * <p>Immutable; the {@code with...} methods return copies. {@code inputs} is consumed by the
+ * evaluation that uses it, so give each evaluation its own iterator. A null deadline, a
+ * non-positive step budget and a null cancel flag mean "no limit".
+ *
+ * @param variables   values for {@code $name}, keyed without the dollar sign
+ * @param environment what {@code $ENV} and {@code env} return
+ * @param inputs      source of {@code input}/{@code inputs}; empty when the host has none
+ * @param deadline    the instant after which evaluation fails with {@link JqLimitException}
+ * @param stepBudget  how many evaluation steps are allowed (0 = unlimited)
+ * @param cancelled   polled regularly; evaluation stops once it returns true
+ */
+public record JqRuntime(
+        Map<String, JsonNode> variables,
+        Map<String, String> environment,
+        Iterator<JsonNode> inputs,
+        Instant deadline,
+        long stepBudget,
+        BooleanSupplier cancelled) {
+
+    private static final JqRuntime DEFAULTS =
+            new JqRuntime(Map.of(), Map.of(), java.util.Collections.emptyIterator(), null, 0, null);
+
+    public JqRuntime {
+        variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
+        environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        inputs = Objects.requireNonNull(inputs, "inputs");
+    }
+
+    /** No variables, an empty environment, no inputs and no limits. */
+    public static JqRuntime defaults() {
+        return DEFAULTS;
+    }
+
+    public JqRuntime withVariables(Map<String, JsonNode> values) {
+        return new JqRuntime(values, environment, inputs, deadline, stepBudget, cancelled);
+    }
+
+    public JqRuntime withEnvironment(Map<String, String> values) {
+        return new JqRuntime(variables, values, inputs, deadline, stepBudget, cancelled);
+    }
+
+    public JqRuntime withInputs(Iterator<JsonNode> values) {
+        return new JqRuntime(variables, environment, values, deadline, stepBudget, cancelled);
+    }
+
+    public JqRuntime withDeadline(Instant instant) {
+        return new JqRuntime(variables, environment, inputs, instant, stepBudget, cancelled);
+    }
+
+    /** A deadline {@code timeout} from now. */
+    public JqRuntime withTimeout(Duration timeout) {
+        return withDeadline(Instant.now().plus(timeout));
+    }
+
+    public JqRuntime withStepBudget(long steps) {
+        return new JqRuntime(variables, environment, inputs, deadline, steps, cancelled);
+    }
+
+    public JqRuntime withCancellation(BooleanSupplier flag) {
+        return new JqRuntime(variables, environment, inputs, deadline, stepBudget, flag);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.portolan.jq.builtins;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.jq.JqException;
+import dev.portolan.jq.value.Values;
+import java.util.Iterator;
+import java.util.Map;
+
+/** {@code contains}: substrings, sub-arrays (any order) and sub-objects, recursively. */
+final class Containment {
+    private Containment() {
+    }
+
+    static boolean contains(JsonNode a, JsonNode b) {
+        if (a.isObject() && b.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = b.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                JsonNode mine = a.get(f.getKey());
+                if (mine == null || !contains(mine, f.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isArray() && b.isArray()) {
+            for (JsonNode wanted : b) {
+                boolean found = false;
+                for (JsonNode x : a) {
+                    if (contains(x, wanted)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isTextual() && b.isTextual()) {
+            return a.textValue().contains(b.textValue());
+        }
+        if (Values.typeName(a).equals(Values.typeName(b))) {
+            return Values.equal(a, b);
+        }
+        throw new JqException(Values.describe(a) + " and " + Values.describe(b) + " cannot have their containment checked");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.portolan.jq.builtins;
+
+/**
+ * Builtins defined in jq itself, compiled once at startup. Each definition may use the native
+ * builtins and the definitions above it. Mostly jq 1.8's own definitions, restated.
+ */
+final class Prelude {
+    private Prelude() {
+    }
+
+    static final String SOURCE = String.join("\n",
+            "def values: select(. != null);",
+            "def nulls: select(. == null);",
+            "def booleans: select(type == \"boolean\");",
+            "def numbers: select(type == \"number\");",
+            "def strings: select(type == \"string\");",
+            "def arrays: select(type == \"array\");",
+            "def objects: select(type == \"object\");",
+            "def iterables: select(type|. == \"array\" or . == \"object\");",
+            "def scalars: select(type|. != \"array\" and . != \"object\");",
+            "def finites: select(isinfinite or isnan | not);",
+            "def normals: select(isnormal);",
+            "def recurse: recurse(.[]?);",
+            "def recurse(f; cond): def r: ., (f | select(cond) | r); r;",
+            "def map(f): [.[] | f];",
+            "def map_values(f): .[] |= f;",
+            "def add(f): reduce f as $x (null; . + $x);",
+            "def any: any(.[]; .);",
+            "def all: all(.[]; .);",
+            "def any(f): any(.[]; f);",
+            "def all(f): all(.[]; f);",
+            "def in(xs): . as $x | xs | has($x);",
+            "def inside(xs): . as $x | xs | contains($x);",
+            "def with_entries(f): to_entries | map(f) | from_entries;",
+            "def del(f): delpaths([path(f)]);",
+            "def paths: path(..) | select(length > 0);",
+            "def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) | node_filter);",
+            "def leaf_paths: paths(scalars);",
+            "def pick(pathexps): . as $top | reduce path(pathexps) as $p (null; setpath($p; $top | getpath($p)));",
+            "def last(f): reduce f as $x (null; $x);",
+            "def nth($n): .[$n];",
+            "def nth($n; f): if $n < 0 then error(\"Out of bounds negative array index\") else first(skip($n; f)) end;",
+            "def first: .[0];",
+            "def last: .[-1];",
+            "def indices($i): _indices($i);",
+            "def index($i): indices($i) | .[0];",
+            "def rindex($i): indices($i) | .[-1:][0];",
+            "def todate: strftime(\"%Y-%m-%dT%H:%M:%SZ\");",
+            "def fromdateiso8601: strptime(\"%Y-%m-%dT%H:%M:%SZ\") | mktime;",
+            "def todateiso8601: strftime(\"%Y-%m-%dT%H:%M:%SZ\");",
+            "def fromdate: fromdateiso8601;",
+            "def date: todate;",
+            "def dateadd(u; n): . + n;",
+            "def datesub(u; n): . - n;",
+            "def splits($re): split($re; null) | .[];",
+            "def splits($re; flags): split($re; flags) | .[];",
+            "def combinations: if length == 0 then [] else .[0][] as $x | (.[1:] | combinations) as $w | [$x] + $w end;",
+            "def combinations(n): . as $dot | [range(n)] | map($dot) | combinations;",
+            "def walk(f): def w: if type == \"object\" then map_values(w) elif type == \"array\" then map(w) else . end | f; w;",
+            "def transpose: [range(0; map(length) | max // 0) as $i | [.[][$i]]];",
+            "def env: $ENV;",
+            "def truncate_stream(stream): . as $n | null | stream | . as $input"
+                    + " | if (.[0] | length) > $n then setpath([0]; .[0][$n:]) else empty end;",
+            "def INDEX(stream; idx_expr): reduce stream as $row ({}; .[$row | idx_expr | tostring] |= $row);",
+            "def INDEX(idx_expr): INDEX(.[]; idx_expr);",
+            "def IN(s): any(s == .; .);",
+            "def IN(src; s): any(src == s; .);",
+            "def JOIN($idx; idx_expr): [.[] | [., $idx[idx_expr]]];",
+            "def JOIN($idx; stream; idx_expr): stream | [., $idx[idx_expr]];",
+            "def JOIN($idx; stream; idx_expr; join_expr): stream | [., $idx[idx_expr]] | join_expr;",
+            "def debug(msg): (msg | debug | empty), .;");
+}

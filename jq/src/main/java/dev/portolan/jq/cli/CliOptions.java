@@ -1,0 +1,24 @@
+package dev.portolan.jq.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parsed command line of {@link JqCommandLine}. Mutable while parsing, then only read. */
+final class CliOptions {
+    boolean compact;
+    boolean nullInput;
+    boolean rawOutput;
+    boolean joinOutput;
+    boolean slurp;
+    boolean rawInput;
+    boolean sortKeys;
+    boolean exitStatus;
+    String indent = "  ";
+    String program;
+    String testFile;
+    final Map<String, JsonNode> variables = new LinkedHashMap<>();
+    final List<String> files = new ArrayList<>();
+}

@@ -1,0 +1,135 @@
+package dev.portolan.jq.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portolan.jq.Jq;
+import dev.portolan.jq.JqCompileException;
+import dev.portolan.jq.JqException;
+import dev.portolan.jq.JqHaltException;
+import dev.portolan.jq.JqLimitException;
+import dev.portolan.jq.JqProgram;
+import dev.portolan.jq.JqRuntime;
+import dev.portolan.jq.value.Json;
+import dev.portolan.jq.value.JsonText;
+import dev.portolan.jq.value.Values;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A jq-compatible command line:
+ * {@code [-c] [-n] [-r] [-j] [-s] [-R] [-S] [-e] [--arg k v] [--argjson k v] [--tab] [--indent n] PROGRAM [FILE...]}
+ * and {@code --run-tests FILE}. Exit codes as jq: 0 ok, 1 with {@code -e} when the last output is
+ * false or null, 2 usage or input errors, 3 compile errors, 5 runtime errors.
+ */
+public final class JqCommandLine {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JqCommandLine() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** Runs jq with these arguments; returns the exit code. Never calls {@code System.exit}. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CliOptions options;
+        try {
+            options = OptionParser.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("jq: error: " + e.getMessage());
+            err.println("Usage: jq [OPTIONS] FILTER [FILES...]");
+            return 2;
+        }
+        if (options.testFile != null) {
+            return new JqTestRunner(out).runFile(java.nio.file.Path.of(options.testFile));
+        }
+        JqProgram program;
+        try {
+            program = Jq.compile(options.program, options.variables.keySet());
+        } catch (JqCompileException e) {
+            err.println("jq: error: " + e.getMessage());
+            err.println("jq: 1 compile error");
+            return 3;
+        }
+        try {
+            return execute(program, options, InputReader.open(options, in), out, err);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof JqHaltException || e instanceof JqLimitException) {
+                throw (RuntimeException) e;
+            }
+            err.println("jq: error (at <stdin>:0): " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static int execute(JqProgram program, CliOptions options, Iterator<JsonNode> inputs, PrintStream out,
+            PrintStream err) {
+        JqRuntime runtime = JqRuntime.defaults().withVariables(options.variables)
+                .withEnvironment(System.getenv()).withInputs(inputs);
+        int status = 0;
+        JsonNode[] last = {null};
+        List<JsonNode> firstInputs = options.nullInput ? List.of(Json.NULL) : null;
+        Iterator<JsonNode> source = firstInputs != null ? firstInputs.iterator() : inputs;
+        while (source.hasNext()) {
+            JsonNode input = source.next();
+            try {
+                program.run(input, runtime, v -> {
+                    last[0] = v;
+                    print(v, options, out);
+                    return true;
+                });
+            } catch (JqException e) {
+                err.println("jq: error (at <unknown>)" + describe(e));
+                status = 5;
+            } catch (JqLimitException e) {
+                err.println("jq: error (at <unknown>): " + e.getMessage());
+                status = 5;
+            } catch (JqHaltException e) {
+                return halt(e, out, err);
+            }
+        }
+        out.flush();
+        if (options.exitStatus && status == 0) {
+            return last[0] == null ? 4 : Values.truthy(last[0]) ? 0 : 1;
+        }
+        return status;
+    }
+
+    private static String describe(JqException e) {
+        JsonNode value = e.value();
+        if (value != null && !value.isTextual()) {
+            return " (not a string): " + JsonText.compact(value);
+        }
+        return ": " + e.getMessage();
+    }
+
+    private static int halt(JqHaltException e, PrintStream out, PrintStream err) {
+        out.flush();
+        JsonNode value = e.value();
+        if (value != null) {
+            err.print(value.isTextual() ? value.textValue() : JsonText.compact(value) + "\n");
+            err.flush();
+        }
+        return e.exitCode();
+    }
+
+    static void print(JsonNode v, CliOptions options, PrintStream out) {
+        JsonNode value = options.sortKeys ? SortedKeys.apply(v) : v;
+        if ((options.rawOutput || options.joinOutput) && value.isTextual()) {
+            out.print(value.textValue());
+        } else {
+            out.print(options.compact ? JsonText.compact(value) : JsonText.pretty(value, options.indent));
+        }
+        if (!options.joinOutput) {
+            out.print('\n');
+        }
+    }
+
+    static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

@@ -1,0 +1,140 @@
+package dev.portolan.jq.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.jq.Jq;
+import dev.portolan.jq.JqCompileException;
+import dev.portolan.jq.JqProgram;
+import dev.portolan.jq.JqRuntime;
+import dev.portolan.jq.value.JsonText;
+import dev.portolan.jq.value.Values;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * jq's {@code --run-tests} mode. A test is a program line, an input line and the expected output
+ * lines, ended by a blank line; {@code #} lines are comments. {@code %%FAIL} (or
+ * {@code %%FAIL IGNORE MSG}) introduces a program that must not compile, followed by the expected
+ * error message. Prints failures and jq's summary line; returns 0 when every test passed.
+ */
+public final class JqTestRunner {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final PrintStream out;
+    private int tests;
+    private int passed;
+    private int malformed;
+
+    public JqTestRunner(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The outcome: how many tests ran, passed and were malformed. */
+    public record Summary(int tests, int passed, int malformed) { }
+
+    public int runFile(Path file) {
+        try {
+            return run(Files.readAllLines(file, StandardCharsets.UTF_8)).passed() == tests && malformed == 0 ? 0 : 1;
+        } catch (IOException e) {
+            out.println("jq: error: could not open " + file + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    public Summary run(List<String> lines) {
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                i++;
+                continue;
+            }
+            int start = i;
+            List<String> block = new ArrayList<>();
+            while (i < lines.size() && !lines.get(i).isEmpty()) {
+                if (!lines.get(i).startsWith("#")) {
+                    block.add(lines.get(i));
+                }
+                i++;
+            }
+            runBlock(block, start + 1);
+        }
+        out.println(passed + " of " + tests + " tests passed (" + malformed + " malformed, 0 skipped)");
+        return new Summary(tests, passed, malformed);
+    }
+
+    private void runBlock(List<String> block, int lineNumber) {
+        tests++;
+        if (block.get(0).startsWith("%%FAIL")) {
+            expectCompileFailure(block, lineNumber);
+            return;
+        }
+        if (block.size() < 2) {
+            malformed++;
+            out.println("*** Malformed test at line " + lineNumber);
+            return;
+        }
+        String programText = block.get(0);
+        try {
+            JqProgram program = Jq.compile(programText);
+            JsonNode input = JqCommandLine.mapper().readTree(block.get(1));
+            List<JsonNode> actual = program.apply(input, JqRuntime.defaults().withTimeout(TIMEOUT));
+            List<JsonNode> expected = new ArrayList<>();
+            for (String e : block.subList(2, block.size())) {
+                expected.add(JqCommandLine.mapper().readTree(e));
+            }
+            if (sameOutputs(expected, actual)) {
+                passed++;
+            } else {
+                out.println("*** Expected " + render(expected) + ", but got " + render(actual)
+                        + " for test at line number " + lineNumber + ": " + programText);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            malformed++;
+            out.println("*** Malformed test at line " + lineNumber + ": " + e.getOriginalMessage());
+        } catch (RuntimeException e) {
+            out.println("*** Test program failed to run at line " + lineNumber + ": " + programText + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean sameOutputs(List<JsonNode> expected, List<JsonNode> actual) {
+        if (expected.size() != actual.size()) {
+            return false;
+        }
+        for (int k = 0; k < expected.size(); k++) {
+            if (!Values.equal(expected.get(k), actual.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String render(List<JsonNode> values) {
+        return values.stream().map(JsonText::compact).toList().toString();
+    }
+
+    private void expectCompileFailure(List<String> block, int lineNumber) {
+        boolean ignoreMessage = block.get(0).contains("IGNORE MSG");
+        if (block.size() < 2) {
+            malformed++;
+            return;
+        }
+        String programText = block.get(1);
+        try {
+            Jq.compile(programText);
+            out.println("*** Test program compiled that should not have at line " + lineNumber + ": " + programText);
+        } catch (JqCompileException e) {
+            String expected = block.size() > 2 ? block.get(2) : "";
+            if (ignoreMessage || expected.isEmpty() || expected.contains(e.reason())) {
+                passed++;
+            } else {
+                out.println("*** Erroneous test program failed with wrong message (" + e.reason()
+                        + ") at line number " + lineNumber + ": " + programText);
+            }
+        }
+    }
+}

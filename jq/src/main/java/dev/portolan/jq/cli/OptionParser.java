@@ -1,0 +1,99 @@
+package dev.portolan.jq.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.portolan.jq.value.Json;
+
+/** Parses jq's command-line options into {@link CliOptions}. */
+final class OptionParser {
+    private OptionParser() {
+    }
+
+    static CliOptions parse(String[] args) {
+        CliOptions o = new CliOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--")) {
+                i = longOption(o, args, i);
+            } else if (a.startsWith("-") && a.length() > 1) {
+                for (char c : a.substring(1).toCharArray()) {
+                    shortOption(o, c);
+                }
+            } else if (o.program == null && o.testFile == null) {
+                o.program = a;
+            } else {
+                o.files.add(a);
+            }
+        }
+        if (o.program == null && o.testFile == null) {
+            throw new IllegalArgumentException("no program given");
+        }
+        return o;
+    }
+
+    private static void shortOption(CliOptions o, char c) {
+        switch (c) {
+            case 'c' -> o.compact = true;
+            case 'n' -> o.nullInput = true;
+            case 'r' -> o.rawOutput = true;
+            case 'j' -> o.joinOutput = true;
+            case 's' -> o.slurp = true;
+            case 'R' -> o.rawInput = true;
+            case 'S' -> o.sortKeys = true;
+            case 'e' -> o.exitStatus = true;
+            case 'a', 'C', 'M' -> { }
+            default -> throw new IllegalArgumentException("Unknown option: -" + c);
+        }
+    }
+
+    private static String need(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " takes a parameter");
+        }
+        return args[i];
+    }
+
+    private static int longOption(CliOptions o, String[] args, int i) {
+        String a = args[i];
+        switch (a) {
+            case "--compact-output" -> o.compact = true;
+            case "--null-input" -> o.nullInput = true;
+            case "--raw-output" -> o.rawOutput = true;
+            case "--join-output" -> o.joinOutput = true;
+            case "--slurp" -> o.slurp = true;
+            case "--raw-input" -> o.rawInput = true;
+            case "--sort-keys" -> o.sortKeys = true;
+            case "--exit-status" -> o.exitStatus = true;
+            case "--tab" -> o.indent = "\t";
+            case "--indent" -> {
+                int n = Integer.parseInt(need(args, i + 1, a));
+                if (n < 0 || n > 7) {
+                    throw new IllegalArgumentException("Cannot indent more than 7 characters");
+                }
+                o.indent = " ".repeat(n);
+                if (n == 0) {
+                    o.compact = true;
+                }
+                return i + 1;
+            }
+            case "--arg" -> {
+                o.variables.put(need(args, i + 1, a), Json.text(need(args, i + 2, a)));
+                return i + 2;
+            }
+            case "--argjson" -> {
+                String text = need(args, i + 2, a);
+                try {
+                    o.variables.put(need(args, i + 1, a), JqCommandLine.mapper().readTree(text));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalArgumentException("--argjson " + args[i + 1] + ": invalid JSON text " + text);
+                }
+                return i + 2;
+            }
+            case "--run-tests" -> {
+                o.testFile = need(args, i + 1, a);
+                return i + 1;
+            }
+            default -> throw new IllegalArgumentException("Unknown option: " + a);
+        }
+        return i;
+    }
+}

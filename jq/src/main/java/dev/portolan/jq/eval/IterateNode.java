@@ -1,0 +1,69 @@
+package dev.portolan.jq.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.jq.JqException;
+import dev.portolan.jq.value.Json;
+import dev.portolan.jq.value.Values;
+import java.util.Iterator;
+import java.util.Map;
+
+/** {@code target[]}: the elements of an array or the values of an object. */
+public final class IterateNode extends Node {
+    private final Node target;
+
+    public IterateNode(Node target) {
+        this.target = target;
+    }
+
+    @Override
+    public boolean eval(JsonNode in, Env env, Sink out) {
+        if (target.isSingle()) {
+            return each(target.one(in, env), env, out);
+        }
+        return target.eval(in, env, t -> each(t, env, out));
+    }
+
+    static boolean each(JsonNode t, Env env, Sink out) {
+        if (!t.isContainerNode()) {
+            throw new JqException("Cannot iterate over " + Values.describe(t));
+        }
+        Execution x = env.execution();
+        for (JsonNode v : t) {
+            x.tick();
+            if (!out.emit(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
+        return target.paths(path, in, env, (p, t) -> eachPath(p, t, out));
+    }
+
+    static boolean eachPath(Path p, JsonNode t, PathSink out) {
+        if (t.isArray()) {
+            for (int i = 0; i < t.size(); i++) {
+                if (!out.emit(p.append(Json.number(i)), t.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (t.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = t.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                if (!out.emit(p.append(Json.text(f.getKey())), f.getValue())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (t.isNull()) {
+            return true;
+        }
+        throw new JqException("Cannot iterate over " + Values.describe(t));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.portolan.jq.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.jq.JqException;
+import dev.portolan.jq.value.Json;
+import dev.portolan.jq.value.Values;
+
+/**
+ * {@code {k1: v1, k2: v2}}. With generators it yields the cartesian product, the first entry being
+ * the outer loop and each key before its value, as jq does. When every key and value is
+ * single-valued the object is built directly, which is what makes mapping expressions cheap.
+ */
+public final class ObjectConsNode extends Node {
+    private final Node[] keys;
+    private final Node[] values;
+    private final String[] constantKeys;
+    private final boolean single;
+
+    public ObjectConsNode(Node[] keys, Node[] values) {
+        this.keys = keys;
+        this.values = values;
+        this.constantKeys = new String[keys.length];
+        boolean allSingle = true;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] instanceof LiteralNode lit && lit.value().isTextual()) {
+                constantKeys[i] = lit.value().textValue();
+            }
+            allSingle &= keys[i].isSingle() && values[i].isSingle();
+        }
+        this.single = allSingle;
+    }
+
+    @Override
+    public boolean isSingle() {
+        return single;
+    }
+
+    @Override
+    public JsonNode one(JsonNode in, Env env) {
+        ObjectNode object = Json.FACTORY.objectNode();
+        for (int i = 0; i < keys.length; i++) {
+            String key = constantKeys[i] != null ? constantKeys[i] : keyOf(keys[i].one(in, env));
+            object.set(key, values[i].one(in, env));
+        }
+        return object;
+    }
+
+    private static String keyOf(JsonNode k) {
+        if (!k.isTextual()) {
+            throw new JqException("Object keys must be strings");
+        }
+        return k.textValue();
+    }
+
+    @Override
+    public boolean eval(JsonNode in, Env env, Sink out) {
+        if (single) {
+            return out.emit(one(in, env));
+        }
+        return build(0, new String[keys.length], new JsonNode[keys.length], in, env, out);
+    }
+
+    private boolean build(int i, String[] ks, JsonNode[] vs, JsonNode in, Env env, Sink out) {
+        if (i == keys.length) {
+            ObjectNode object = Json.FACTORY.objectNode();
+            for (int j = 0; j < ks.length; j++) {
+                object.set(ks[j], vs[j]);
+            }
+            return out.emit(object);
+        }
+        return keys[i].eval(in, env, k -> {
+            ks[i] = keyOf(k);
+            return values[i].eval(in, env, v -> {
+                vs[i] = v;
+                return build(i + 1, ks, vs, in, env, out);
+            });
+        });
+    }
+
+    /** Used by error messages that need to name a key's type. */
+    static String describe(JsonNode k) {
+        return Values.describe(k);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.portolan.jq.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A path being built during path-mode evaluation, as a persistent list so that appending a
+ * component costs one allocation and never copies. {@link #ROOT} is the empty path.
+ */
+public final class Path {
+    public static final Path ROOT = new Path(null, null, 0);
+
+    private final Path parent;
+    private final JsonNode key;
+    private final int size;
+
+    private Path(Path parent, JsonNode key, int size) {
+        this.parent = parent;
+        this.key = key;
+        this.size = size;
+    }
+
+    public Path append(JsonNode component) {
+        return new Path(this, component, size + 1);
+    }
+
+    /** Appends every element of an array of components. */
+    public Path appendAll(JsonNode components) {
+        Path result = this;
+        for (JsonNode component : components) {
+            result = result.append(component);
+        }
+        return result;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public ArrayNode toArray() {
+        JsonNode[] parts = new JsonNode[size];
+        Path p = this;
+        for (int i = size - 1; i >= 0; i--) {
+            parts[i] = p.key;
+            p = p.parent;
+        }
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(size);
+        for (JsonNode part : parts) {
+            array.add(part);
+        }
+        return array;
+    }
+}

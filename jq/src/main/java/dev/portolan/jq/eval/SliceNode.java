@@ -1,0 +1,35 @@
+package dev.portolan.jq.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.jq.value.Index;
+import dev.portolan.jq.value.Json;
+
+/** {@code target[from:to]}; either bound may be absent (null node). */
+public final class SliceNode extends Node {
+    private final Node target;
+    private final Node from;
+    private final Node to;
+
+    public SliceNode(Node target, Node from, Node to) {
+        this.target = target;
+        this.from = from == null ? new LiteralNode(Json.NULL) : from;
+        this.to = to == null ? new LiteralNode(Json.NULL) : to;
+    }
+
+    @Override
+    public boolean eval(JsonNode in, Env env, Sink out) {
+        return to.eval(in, env, t -> from.eval(in, env,
+                f -> target.eval(in, env, v -> out.emit(Index.slice(v, f, t)))));
+    }
+
+    @Override
+    public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
+        return to.eval(in, env, t -> from.eval(in, env, f -> target.paths(path, in, env, (p, v) -> {
+            ObjectNode key = Json.object();
+            key.set("start", f);
+            key.set("end", t);
+            return out.emit(p.append(key), Index.slice(v, f, t));
+        })));
+    }
+}

@@ -1,0 +1,209 @@
+package dev.portolan.jq.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Splits jq source into tokens; string interpolations are lexed recursively into token lists. */
+final class Lexer {
+    static final Set<String> KEYWORDS = Set.of("def", "if", "then", "elif", "else", "end", "as", "reduce",
+            "foreach", "try", "catch", "label", "import", "include", "and", "or", "__loc__");
+    private static final String[] OPERATORS = {"?//=", "?//", "//=", "|=", "+=", "-=", "*=", "/=", "%=", "==",
+        "!=", "<=", ">=", "//", "..", ".", "[", "]", "{", "}", "(", ")", "|", ",", ":", ";", "=", "<", ">", "+",
+        "-", "*", "/", "%", "?"};
+
+    private final String src;
+    private int pos;
+
+    Lexer(String src) {
+        this.src = src;
+    }
+
+    List<Token> tokenize() {
+        List<Token> tokens = lexUntil(false);
+        return tokens;
+    }
+
+    /** Lexes to the end, or (inside an interpolation) to the parenthesis that closes it. */
+    private List<Token> lexUntil(boolean interpolation) {
+        List<Token> out = new ArrayList<>();
+        int depth = 0;
+        while (true) {
+            skipSpaceAndComments();
+            if (pos >= src.length()) {
+                if (interpolation) {
+                    throw new ParseError("unterminated string interpolation", pos);
+                }
+                out.add(new Token(TokenType.EOF, "", pos, null));
+                return out;
+            }
+            char c = src.charAt(pos);
+            if (interpolation && c == ')' && depth == 0) {
+                out.add(new Token(TokenType.EOF, "", pos, null));
+                pos++;
+                return out;
+            }
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            }
+            out.add(next());
+        }
+    }
+
+    private void skipSpaceAndComments() {
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (c == '#') {
+                while (pos < src.length() && src.charAt(pos) != '\n') {
+                    pos++;
+                }
+            } else if (Character.isWhitespace(c)) {
+                pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static boolean identStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean identPart(char c) {
+        return identStart(c) || (c >= '0' && c <= '9');
+    }
+
+    private Token next() {
+        int start = pos;
+        char c = src.charAt(pos);
+        if (c == '"') {
+            pos++;
+            return new Token(TokenType.STRING, "", start, string());
+        }
+        if (c == '.' && pos + 1 < src.length() && identStart(src.charAt(pos + 1))) {
+            pos++;
+            return new Token(TokenType.FIELD, ident(), start, null);
+        }
+        if (c == '$' && pos + 1 < src.length() && identStart(src.charAt(pos + 1))) {
+            pos++;
+            return new Token(TokenType.VAR, ident(), start, null);
+        }
+        if (c == '@' && pos + 1 < src.length() && identStart(src.charAt(pos + 1))) {
+            pos++;
+            return new Token(TokenType.FORMAT, ident(), start, null);
+        }
+        if (identStart(c)) {
+            String word = ident();
+            return new Token(KEYWORDS.contains(word) ? TokenType.KEYWORD : TokenType.IDENT, word, start, null);
+        }
+        if (Character.isDigit(c) || (c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1)))) {
+            return new Token(TokenType.NUMBER, number(), start, null);
+        }
+        for (String op : OPERATORS) {
+            if (src.startsWith(op, pos)) {
+                pos += op.length();
+                return new Token(TokenType.OP, op, start, null);
+            }
+        }
+        throw new ParseError("syntax error, unexpected INVALID_CHARACTER", start);
+    }
+
+    private String ident() {
+        int start = pos;
+        while (true) {
+            while (pos < src.length() && identPart(src.charAt(pos))) {
+                pos++;
+            }
+            if (src.startsWith("::", pos) && pos + 2 < src.length() && identStart(src.charAt(pos + 2))) {
+                pos += 2;
+            } else {
+                return src.substring(start, pos);
+            }
+        }
+    }
+
+    private String number() {
+        int start = pos;
+        while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+            pos++;
+        }
+        if (pos < src.length() && src.charAt(pos) == '.') {
+            pos++;
+            while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                pos++;
+            }
+        }
+        if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+            int save = pos;
+            pos++;
+            if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+                pos++;
+            }
+            if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                while (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                    pos++;
+                }
+            } else {
+                pos = save;
+            }
+        }
+        return src.substring(start, pos);
+    }
+
+    private List<Object> string() {
+        List<Object> parts = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            if (pos >= src.length()) {
+                throw new ParseError("unterminated string literal", pos);
+            }
+            char c = src.charAt(pos++);
+            if (c == '"') {
+                if (sb.length() > 0 || parts.isEmpty()) {
+                    parts.add(sb.toString());
+                }
+                return parts;
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (pos >= src.length()) {
+                throw new ParseError("unterminated string literal", pos);
+            }
+            char e = src.charAt(pos++);
+            switch (e) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case 'r' -> sb.append('\r');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case '\\', '/', '"' -> sb.append(e);
+                case 'u' -> sb.append(unicodeEscape());
+                case '(' -> {
+                    if (sb.length() > 0) {
+                        parts.add(sb.toString());
+                        sb.setLength(0);
+                    }
+                    parts.add(lexUntil(true));
+                }
+                default -> throw new ParseError("invalid escape", pos - 2);
+            }
+        }
+    }
+
+    private char unicodeEscape() {
+        if (pos + 4 > src.length()) {
+            throw new ParseError("invalid \\u escape", pos);
+        }
+        try {
+            char ch = (char) Integer.parseInt(src.substring(pos, pos + 4), 16);
+            pos += 4;
+            return ch;
+        } catch (NumberFormatException ex) {
+            throw new ParseError("invalid \\u escape", pos);
+        }
+    }
+}

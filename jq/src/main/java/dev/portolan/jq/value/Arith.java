@@ -1,0 +1,184 @@
+package dev.portolan.jq.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.jq.JqException;
+
+/** jq's arithmetic operators on values, with its type rules and error messages. */
+public final class Arith {
+    private Arith() {
+    }
+
+    private static boolean isLong(JsonNode v) {
+        return v.isInt() || v.isLong() || v.isShort();
+    }
+
+    public static JsonNode add(JsonNode a, JsonNode b) {
+        if (a.isNull()) {
+            return b;
+        }
+        if (b.isNull()) {
+            return a;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            if (isLong(a) && isLong(b)) {
+                long x = a.longValue();
+                long y = b.longValue();
+                long r = x + y;
+                if (((x ^ r) & (y ^ r)) >= 0) {
+                    return Json.number(r);
+                }
+            }
+            return Json.number(a.doubleValue() + b.doubleValue());
+        }
+        if (a.isTextual() && b.isTextual()) {
+            return Json.text(a.textValue() + b.textValue());
+        }
+        if (a.isArray() && b.isArray()) {
+            ArrayNode r = Json.FACTORY.arrayNode(a.size() + b.size());
+            r.addAll((ArrayNode) a);
+            r.addAll((ArrayNode) b);
+            return r;
+        }
+        if (a.isObject() && b.isObject()) {
+            ObjectNode r = Json.copyOf((ObjectNode) a);
+            b.properties().forEach(e -> r.set(e.getKey(), e.getValue()));
+            return r;
+        }
+        throw fail(a, b, "added");
+    }
+
+    public static JsonNode subtract(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            if (isLong(a) && isLong(b)) {
+                long x = a.longValue();
+                long y = b.longValue();
+                long r = x - y;
+                if (((x ^ y) & (x ^ r)) >= 0) {
+                    return Json.number(r);
+                }
+            }
+            return Json.number(a.doubleValue() - b.doubleValue());
+        }
+        if (a.isArray() && b.isArray()) {
+            ArrayNode r = Json.array();
+            for (JsonNode x : a) {
+                boolean found = false;
+                for (JsonNode y : b) {
+                    if (Values.equal(x, y)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    r.add(x);
+                }
+            }
+            return r;
+        }
+        throw fail(a, b, "subtracted");
+    }
+
+    public static JsonNode multiply(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            if (isLong(a) && isLong(b)) {
+                long x = a.longValue();
+                long y = b.longValue();
+                long hi = Math.multiplyHigh(x, y);
+                long r = x * y;
+                if ((hi == 0 && r >= 0) || (hi == -1 && r < 0)) {
+                    return Json.number(r);
+                }
+            }
+            return Json.number(a.doubleValue() * b.doubleValue());
+        }
+        if (a.isTextual() && b.isNumber()) {
+            return repeat(a.textValue(), b.doubleValue());
+        }
+        if (a.isNumber() && b.isTextual()) {
+            return repeat(b.textValue(), a.doubleValue());
+        }
+        if (a.isObject() && b.isObject()) {
+            return deepMerge((ObjectNode) a, (ObjectNode) b);
+        }
+        throw fail(a, b, "multiplied");
+    }
+
+    private static JsonNode repeat(String s, double times) {
+        if (Double.isNaN(times) || times <= 0) {
+            return Json.NULL;
+        }
+        int n = times < 1 ? 1 : (int) Math.min(times, Integer.MAX_VALUE);
+        if ((long) s.length() * n > 100_000_000L) {
+            throw new JqException("Repeat string result too long");
+        }
+        return Json.text(s.repeat(n));
+    }
+
+    private static ObjectNode deepMerge(ObjectNode a, ObjectNode b) {
+        ObjectNode r = Json.copyOf(a);
+        b.properties().forEach(e -> {
+            JsonNode old = r.get(e.getKey());
+            JsonNode val = e.getValue();
+            if (old != null && old.isObject() && val.isObject()) {
+                r.set(e.getKey(), deepMerge((ObjectNode) old, (ObjectNode) val));
+            } else {
+                r.set(e.getKey(), val);
+            }
+        });
+        return r;
+    }
+
+    public static JsonNode divide(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            if (b.doubleValue() == 0) {
+                throw fail(a, b, "divided because the divisor is zero");
+            }
+            return Json.number(a.doubleValue() / b.doubleValue());
+        }
+        if (a.isTextual() && b.isTextual()) {
+            return Strings.split(a.textValue(), b.textValue());
+        }
+        throw fail(a, b, "divided");
+    }
+
+    public static JsonNode modulo(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            if (Double.isNaN(x) || Double.isNaN(y)) {
+                return Json.number(Double.NaN);
+            }
+            long divisor = truncate(y);
+            if (divisor == 0) {
+                throw fail(a, b, "divided because the divisor is zero");
+            }
+            long dividend = truncate(x);
+            // C's % on intmax_t; the absolute divisor avoids LONG_MIN % -1 overflow.
+            return Json.number(dividend % Math.abs(divisor));
+        }
+        throw fail(a, b, "divided");
+    }
+
+    private static long truncate(double d) {
+        if (d >= 9.223372036854775807E18) {
+            return Long.MAX_VALUE;
+        }
+        return d <= -9.223372036854775808E18 ? Long.MIN_VALUE : (long) d;
+    }
+
+    public static JsonNode negate(JsonNode a) {
+        if (!a.isNumber()) {
+            throw new JqException(Values.describe(a) + " cannot be negated");
+        }
+        if (isLong(a) && a.longValue() != Long.MIN_VALUE) {
+            return Json.number(-a.longValue());
+        }
+        return Json.number(-a.doubleValue());
+    }
+
+    private static JqException fail(JsonNode a, JsonNode b, String verb) {
+        return new JqException(Values.describe(a) + " and " + Values.describe(b) + " cannot be " + verb);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.portolan.jq.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+
+/** jq's view of values: type names, truthiness, and its total order (null < false < ... < objects). */
+public final class Values {
+    /** jq's order, usable with {@code sort}. */
+    public static final Comparator<JsonNode> ORDER = Values::compare;
+    /** Code point order, which is how jq sorts strings and object keys. */
+    public static final Comparator<String> KEY_ORDER = Values::compareStrings;
+
+    private Values() {
+    }
+
+    public static String typeName(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case NULL, MISSING -> "null";
+            case BOOLEAN -> "boolean";
+            case NUMBER -> "number";
+            case STRING -> "string";
+            case ARRAY -> "array";
+            case OBJECT -> "object";
+            default -> "null";
+        };
+    }
+
+    /** {@code type ("dump")} as in jq's error messages, e.g. {@code number (1)}. */
+    public static String describe(JsonNode v) {
+        return typeName(v) + " (" + JsonText.truncated(v) + ")";
+    }
+
+    public static boolean truthy(JsonNode v) {
+        return !(v.isNull() || v.isMissingNode() || (v.isBoolean() && !v.booleanValue()));
+    }
+
+    private static int rank(JsonNode v) {
+        return switch (v.getNodeType()) {
+            case BOOLEAN -> v.booleanValue() ? 2 : 1;
+            case NUMBER -> 3;
+            case STRING -> 4;
+            case ARRAY -> 5;
+            case OBJECT -> 6;
+            default -> 0;
+        };
+    }
+
+    public static boolean equal(JsonNode a, JsonNode b) {
+        return a == b || compare(a, b) == 0;
+    }
+
+    public static int compare(JsonNode a, JsonNode b) {
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        return switch (ra) {
+            case 3 -> compareNumbers(a, b);
+            case 4 -> compareStrings(a.textValue(), b.textValue());
+            case 5 -> compareArrays(a, b);
+            case 6 -> compareObjects(a, b);
+            default -> 0;
+        };
+    }
+
+    private static int compareNumbers(JsonNode a, JsonNode b) {
+        if (a.canConvertToExactIntegral() && b.canConvertToExactIntegral() && a.isIntegralNumber() && b.isIntegralNumber()
+                && !a.isBigInteger() && !b.isBigInteger()) {
+            return Long.compare(a.longValue(), b.longValue());
+        }
+        return Double.compare(a.doubleValue() + 0.0, b.doubleValue() + 0.0);
+    }
+
+    public static int compareStrings(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                // Surrogates sort above the rest of the BMP in code point (and UTF-8) order.
+                boolean sx = Character.isSurrogate(x);
+                boolean sy = Character.isSurrogate(y);
+                if (sx != sy) {
+                    return sx ? 1 : -1;
+                }
+                return Character.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    private static int compareArrays(JsonNode a, JsonNode b) {
+        int n = Math.min(a.size(), b.size());
+        for (int i = 0; i < n; i++) {
+            int c = compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static int compareObjects(JsonNode a, JsonNode b) {
+        List<String> ka = sortedKeys(a);
+        List<String> kb = sortedKeys(b);
+        int n = Math.min(ka.size(), kb.size());
+        for (int i = 0; i < n; i++) {
+            int c = compareStrings(ka.get(i), kb.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        if (ka.size() != kb.size()) {
+            return Integer.compare(ka.size(), kb.size());
+        }
+        for (String k : ka) {
+            int c = compare(a.get(k), b.get(k));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    public static List<String> sortedKeys(JsonNode object) {
+        List<String> keys = new ArrayList<>(object.size());
+        Iterator<String> names = object.fieldNames();
+        names.forEachRemaining(keys::add);
+        Collections.sort(keys, KEY_ORDER);
+        return keys;
+    }
+
+    /** The number as an int index, truncating toward negative infinity as jq does. */
+    public static int toIndex(JsonNode n) {
+        double d = Math.floor(n.doubleValue());
+        if (d > Integer.MAX_VALUE) {
+            return Integer.MAX_VALUE;
+        }
+        return d < Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) d;
+    }
+}
