@@ -1,0 +1,131 @@
+package dev.portolan.sync.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.Actor;
+import dev.portolan.catalog.CatalogException;
+import dev.portolan.catalog.CatalogService;
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.entity.UpsertOutcome;
+import dev.portolan.catalog.entity.WriteOptions;
+import dev.portolan.catalog.search.MetaProperty;
+import dev.portolan.catalog.search.Operator;
+import dev.portolan.catalog.search.PropertyRule;
+import dev.portolan.catalog.search.Query;
+import dev.portolan.catalog.search.QueryParser;
+import dev.portolan.catalog.search.SearchPage;
+import dev.portolan.catalog.search.SearchRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The catalog client of integrations hosted in the server: direct calls into
+ * {@link CatalogService}, as the integration ({@link Actor#integration}), so what it writes is
+ * owned by it and audited with it as origin.
+ */
+public final class InProcessCatalogClient implements CatalogClient {
+
+    private final CatalogService catalog;
+    private final Actor actor;
+
+    public InProcessCatalogClient(CatalogService catalog, String integration) {
+        this.catalog = catalog;
+        this.actor = Actor.integration(integration);
+    }
+
+    @Override
+    public List<String> createMissingBlueprints(List<ObjectNode> blueprints) {
+        List<ObjectNode> missing = new ArrayList<>();
+        for (ObjectNode blueprint : blueprints) {
+            try {
+                catalog.blueprints().get(blueprint.path("identifier").asText());
+            } catch (CatalogException e) {
+                if (e.problem() != CatalogException.Problem.NOT_FOUND) throw e;
+                missing.add(blueprint);
+            }
+        }
+        // Relations may point at each other: create every blueprint bare first, then complete them.
+        for (ObjectNode blueprint : missing) {
+            ObjectNode bare = blueprint.deepCopy();
+            bare.remove(List.of("relations", "mirrorProperties", "calculationProperties", "aggregationProperties"));
+            catalog.blueprints().create(bare, actor);
+        }
+        for (ObjectNode blueprint : missing) {
+            catalog.blueprints().replace(blueprint.path("identifier").asText(), blueprint, actor);
+        }
+        return missing.stream().map(b -> b.path("identifier").asText()).toList();
+    }
+
+    @Override
+    public List<IngestResult> upsert(String blueprint, List<ObjectNode> entities, IngestOptions options) {
+        WriteOptions write = new WriteOptions(true, options.merge(), options.createMissingRelatedEntities(), false);
+        List<JsonNode> bodies = new ArrayList<>(entities);
+        List<IngestResult> results = new ArrayList<>(entities.size());
+        try {
+            for (UpsertOutcome outcome : catalog.entities().upsert(blueprint, bodies, write, actor)) {
+                results.add(result(outcome));
+            }
+        } catch (CatalogException e) {
+            // The whole batch was refused (its blueprint does not exist): every entity failed for it.
+            for (ObjectNode entity : entities) {
+                results.add(new IngestResult(entity.path("identifier").asText(), IngestResult.Status.FAILED, false, e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    private static IngestResult result(UpsertOutcome outcome) {
+        return switch (outcome.status()) {
+            case CREATED -> new IngestResult(outcome.identifier(), IngestResult.Status.CREATED, false, null);
+            case UPDATED -> new IngestResult(outcome.identifier(), IngestResult.Status.UPDATED, false, null);
+            case UNCHANGED -> new IngestResult(outcome.identifier(), IngestResult.Status.UNCHANGED, false, null);
+            case FAILED -> new IngestResult(outcome.identifier(), IngestResult.Status.FAILED,
+                    isMissingRelatedEntity(outcome.error()), outcome.error().getMessage());
+        };
+    }
+
+    /** The catalog says 404 with a violation on a relation when the relation's target is missing. */
+    static boolean isMissingRelatedEntity(CatalogException error) {
+        return error.problem() == CatalogException.Problem.NOT_FOUND
+                && !error.violations().isEmpty()
+                && error.violations().stream().allMatch(v -> v.path().startsWith("relations."));
+    }
+
+    @Override
+    public List<String> findIdentifiers(String blueprint, JsonNode query, int limit) {
+        Query parsed = QueryParser.parse(query);
+        SearchPage page = catalog.entities().search(new SearchRequest(blueprint, parsed, Math.min(limit, SearchRequest.MAX_LIMIT), null));
+        return page.entities().stream().map(Entity::identifier).toList();
+    }
+
+    @Override
+    public OwnedPage ownedEntities(String datasource, String cursor, int limit) {
+        Query owned = Query.and(new PropertyRule(MetaProperty.DATASOURCE.wire(), Operator.EQ,
+                JsonNodeFactory.instance.textNode(datasource)));
+        SearchPage page = catalog.entities().search(new SearchRequest(null, owned, limit, cursor));
+        List<OwnedEntity> entities = page.entities().stream()
+                .map(e -> new OwnedEntity(e.blueprint(), e.identifier(), e.updatedAt())).toList();
+        return new OwnedPage(entities, page.next());
+    }
+
+    @Override
+    public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents) {
+        try {
+            return new DeleteResult(catalog.entities().delete(blueprint, identifiers, deleteDependents, actor).size(), List.of());
+        } catch (CatalogException batchRefused) {
+            // One entity of the batch blocks it (a dependent, or gone already): delete one by one.
+            int deleted = 0;
+            List<String> errors = new ArrayList<>();
+            for (String identifier : identifiers) {
+                try {
+                    deleted += catalog.entities().delete(blueprint, List.of(identifier), deleteDependents, actor).size();
+                } catch (CatalogException e) {
+                    if (e.problem() != CatalogException.Problem.NOT_FOUND) errors.add(blueprint + "/" + identifier + ": " + e.getMessage());
+                }
+            }
+            return new DeleteResult(deleted, errors);
+        }
+    }
+}

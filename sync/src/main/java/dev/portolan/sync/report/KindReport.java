@@ -1,0 +1,136 @@
+package dev.portolan.sync.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The counters of one resource of one resync, per stage: fetch, map, ingest. Recorded through
+ * intention-revealing calls ({@code fetched(page.size())}) by the one thread that runs the resource;
+ * read by others only through {@link #toJson()} snapshots (methods are synchronized for that).
+ */
+public final class KindReport {
+
+    /** How many failures of each stage are kept with their details. */
+    public static final int KEPT_ERRORS = 10;
+
+    private final String kind;
+    private final int index;
+    private long fetched;
+    private int fetchFailed;
+    private String fetchError;
+    private long transformed;
+    private long filteredOut;
+    private long mapFailed;
+    private final List<String> mapErrors = new ArrayList<>();
+    private long ingested;
+    private long notChanged;
+    private long ingestFailed;
+    private final List<String> ingestErrors = new ArrayList<>();
+    private long durationMillis;
+    private boolean mappingBroken;
+
+    public KindReport(String kind, int index) {
+        this.kind = kind;
+        this.index = index;
+    }
+
+    /** Port's kind identifier: {@code "{kind}-{index}"}, the index being the resource's place in the mapping. */
+    public String kindIdentifier() {
+        return kind + "-" + index;
+    }
+
+    public String kind() {
+        return kind;
+    }
+
+    public synchronized void fetched(int objects) {
+        fetched += objects;
+    }
+
+    /** The fetch failed: the resource is incomplete, so nothing may be deleted in this resync. */
+    public synchronized void fetchFailed(String message) {
+        fetchFailed = 1;
+        fetched = 0; // a partial fetch counts as nothing fetched: its objects prove nothing
+        fetchError = message;
+    }
+
+    public synchronized void transformed(int entities) {
+        transformed += entities;
+    }
+
+    public synchronized void filteredOut(int objects) {
+        filteredOut += objects;
+    }
+
+    public synchronized void mapFailed(String problem) {
+        mapFailed++;
+        if (mapErrors.size() < KEPT_ERRORS) mapErrors.add(problem);
+    }
+
+    /** The mapping could not run at all (e.g. an expression broke on every object): incomplete, like a failed fetch. */
+    public synchronized void mappingBroken(String problem) {
+        mappingBroken = true;
+        if (mapErrors.size() < KEPT_ERRORS) mapErrors.add(problem);
+    }
+
+    public synchronized void ingested(int entities) {
+        ingested += entities;
+    }
+
+    public synchronized void notChanged(int entities) {
+        notChanged += entities;
+    }
+
+    public synchronized void ingestFailed(String problem) {
+        ingestFailed++;
+        if (ingestErrors.size() < KEPT_ERRORS) ingestErrors.add(problem);
+    }
+
+    public synchronized void finished(long millis) {
+        durationMillis = millis;
+    }
+
+    /** Whether this resource saw the whole source: fetched completely and mapped at all. */
+    public synchronized boolean complete() {
+        return fetchFailed == 0 && !mappingBroken;
+    }
+
+    public synchronized long fetchedCount() { return fetched; }
+    public synchronized long fetchFailedCount() { return fetchFailed; }
+    public synchronized long transformedCount() { return transformed; }
+    public synchronized long filteredOutCount() { return filteredOut; }
+    public synchronized long mapFailedCount() { return mapFailed; }
+    public synchronized long ingestedCount() { return ingested; }
+    public synchronized long notChangedCount() { return notChanged; }
+    public synchronized long ingestFailedCount() { return ingestFailed; }
+    public synchronized long durationMillis() { return durationMillis; }
+    public synchronized String fetchError() { return fetchError; }
+    public synchronized List<String> mapErrors() { return List.copyOf(mapErrors); }
+    public synchronized List<String> ingestErrors() { return List.copyOf(ingestErrors); }
+
+    public synchronized ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("kind", kind);
+        json.put("kindIdentifier", kindIdentifier());
+        ObjectNode fetch = json.putObject("fetch");
+        fetch.put("fetched", fetched).put("failed", fetchFailed);
+        if (fetchError != null) fetch.put("error", fetchError);
+        ObjectNode map = json.putObject("map");
+        map.put("transformed", transformed).put("filteredOut", filteredOut).put("failed", mapFailed);
+        strings(map.putArray("errors"), mapErrors);
+        ObjectNode ingest = json.putObject("ingest");
+        ingest.put("ingested", ingested).put("notChanged", notChanged).put("failed", ingestFailed);
+        strings(ingest.putArray("errors"), ingestErrors);
+        json.put("durationSeconds", durationMillis / 1000.0);
+        json.put("complete", complete());
+        return json;
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+}

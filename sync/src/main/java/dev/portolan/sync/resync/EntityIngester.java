@@ -1,0 +1,125 @@
+package dev.portolan.sync.resync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.sync.client.CatalogClient;
+import dev.portolan.sync.client.IngestOptions;
+import dev.portolan.sync.client.IngestResult;
+import dev.portolan.sync.mapper.MappedEntity;
+import dev.portolan.sync.report.KindReport;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ingest stage of one resource: buffers mapped entities per blueprint and upserts them in
+ * batches through the {@link CatalogClient}, counting ingested / not changed / failed, remembering
+ * every produced key for reconciliation, and queueing entities that failed only for a missing
+ * related entity for the retry. Search-query identifiers and relations are resolved to
+ * identifiers just before the write. One resource, one thread.
+ */
+final class EntityIngester {
+
+    private final CatalogClient client;
+    private final IngestOptions options;
+    private final int batchSize;
+    private final ProducedKeys produced;
+    private final RetryQueue retries;
+    private final KindReport report;
+    private final Map<String, List<ObjectNode>> buffers = new LinkedHashMap<>();
+
+    EntityIngester(CatalogClient client, IngestOptions options, int batchSize, ProducedKeys produced,
+                   RetryQueue retries, KindReport report) {
+        this.client = client;
+        this.options = options;
+        this.batchSize = batchSize;
+        this.produced = produced;
+        this.retries = retries;
+        this.report = report;
+    }
+
+    void accept(MappedEntity mapped) {
+        List<ObjectNode> resolved = resolveSearchIdentifier(mapped);
+        for (ObjectNode entity : resolved) {
+            resolveSearchRelations(mapped.blueprint(), entity);
+            produced.add(mapped.blueprint(), entity.get("identifier").asText());
+            List<ObjectNode> buffer = buffers.computeIfAbsent(mapped.blueprint(), b -> new ArrayList<>(batchSize));
+            buffer.add(entity);
+            if (buffer.size() >= batchSize) flush(mapped.blueprint());
+        }
+    }
+
+    void flushAll() {
+        new ArrayList<>(buffers.keySet()).forEach(this::flush);
+    }
+
+    private void flush(String blueprint) {
+        List<ObjectNode> batch = buffers.remove(blueprint);
+        if (batch == null || batch.isEmpty()) return;
+        List<IngestResult> results = client.upsert(blueprint, batch, options);
+        int ingested = 0;
+        int unchanged = 0;
+        for (int i = 0; i < results.size(); i++) {
+            IngestResult result = results.get(i);
+            switch (result.status()) {
+                case CREATED, UPDATED -> ingested++;
+                case UNCHANGED -> unchanged++;
+                case FAILED -> {
+                    report.ingestFailed(blueprint + "/" + result.identifier() + ": " + result.error());
+                    if (result.missingRelatedEntity() && !options.createMissingRelatedEntities()) {
+                        retries.add(blueprint, batch.get(i));
+                    }
+                }
+            }
+        }
+        report.ingested(ingested);
+        report.notChanged(unchanged);
+    }
+
+    /** An identifier given as a search query stands for every entity it matches (none: a failure). */
+    private List<ObjectNode> resolveSearchIdentifier(MappedEntity mapped) {
+        JsonNode identifier = mapped.entity().get("identifier");
+        if (!identifier.isObject()) return List.of(mapped.entity());
+        List<String> matches = client.findIdentifiers(mapped.blueprint(), identifier, 1000);
+        if (matches.isEmpty()) {
+            report.ingestFailed(mapped.blueprint() + ": no entity matches the identifier query " + identifier);
+            return List.of();
+        }
+        List<ObjectNode> entities = new ArrayList<>(matches.size());
+        for (String match : matches) {
+            ObjectNode copy = mapped.entity().deepCopy();
+            copy.put("identifier", match);
+            entities.add(copy);
+        }
+        return entities;
+    }
+
+    /** A relation given as a search query becomes the matching identifier (or identifiers). */
+    private void resolveSearchRelations(String blueprint, ObjectNode entity) {
+        JsonNode relations = entity.get("relations");
+        if (!(relations instanceof ObjectNode object)) return;
+        for (String name : iterable(object)) {
+            JsonNode value = object.get(name);
+            if (!value.isObject()) continue;
+            // The relation's target blueprint is the catalog's knowledge, not the mapping's: search all.
+            List<String> matches = client.findIdentifiers(null, value, 100);
+            if (matches.size() == 1) {
+                object.put(name, matches.getFirst());
+            } else if (matches.isEmpty()) {
+                object.putNull(name);
+            } else {
+                ArrayNode array = object.putArray(name);
+                matches.forEach(array::add);
+            }
+        }
+    }
+
+    private static List<String> iterable(ObjectNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.portolan.sync.resync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.sync.client.IngestOptions;
+import dev.portolan.sync.mapper.EntityMapper;
+import dev.portolan.sync.mapper.MappedEntity;
+import dev.portolan.sync.mapper.MappingProblem;
+import dev.portolan.sync.mapper.MappingResult;
+import dev.portolan.sync.mapping.ResourceMapping;
+import dev.portolan.sync.report.KindReport;
+import dev.portolan.sync.spi.FetchContext;
+import dev.portolan.sync.spi.FetchException;
+import dev.portolan.sync.spi.Fetcher;
+import dev.portolan.sync.spi.Page;
+
+/**
+ * One resource of a resync: fetch page by page, map each object, ingest in batches. Memory holds
+ * one page and one batch at a time, whatever the size of the source.
+ */
+final class ResourceSync {
+
+    private final ResyncContext context;
+    private final String path;
+    private final ResourceMapping resource;
+    private final KindReport report;
+    private final SyncEvents events;
+
+    ResourceSync(ResyncContext context, String path, ResourceMapping resource, KindReport report, SyncEvents events) {
+        this.context = context;
+        this.path = path;
+        this.resource = resource;
+        this.report = report;
+        this.events = events;
+    }
+
+    void run(ProducedKeys produced, RetryQueue retries) {
+        EntityMapper mapper;
+        try {
+            mapper = new EntityMapper(path, resource, context.jq(), context.jqTimeout());
+        } catch (IllegalArgumentException e) {
+            report.mappingBroken(path + ": " + e.getMessage());
+            events.error(report.kindIdentifier(), "the mapping cannot run: " + e.getMessage());
+            return;
+        }
+        IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), context.mapping().createMissingRelatedEntities());
+        EntityIngester ingester = new EntityIngester(context.client(), options, context.batchSize(), produced, retries, report);
+        Fetcher fetcher = context.integration().fetcher(resource.kind(),
+                new FetchContext(context.installation(), context.settings(), resource.selector(), context.cancelled()));
+        String cursor = null;
+        do {
+            context.checkNotCancelled();
+            Page page;
+            try {
+                page = fetcher.fetch(cursor);
+            } catch (FetchException e) {
+                report.fetchFailed(e.getMessage());
+                events.error(report.kindIdentifier(), "fetch failed" + (e.retriable() ? " (will be retried next resync)" : "")
+                        + ": " + e.getMessage());
+                ingester.flushAll();
+                return;
+            }
+            report.fetched(page.objects().size());
+            for (JsonNode object : page.objects()) {
+                mapOne(mapper, ingester, object);
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        ingester.flushAll();
+        if (report.fetchedCount() > 0 && report.mapFailedCount() == report.fetchedCount() && report.transformedCount() == 0) {
+            report.mappingBroken("every object failed to map; first: " + report.mapErrors().getFirst());
+        }
+    }
+
+    private void mapOne(EntityMapper mapper, EntityIngester ingester, JsonNode object) {
+        MappingResult result = mapper.map(object);
+        if (result.filteredOut()) {
+            report.filteredOut(1);
+            return;
+        }
+        for (MappingProblem failure : result.failures()) {
+            report.mapFailed(failure.toString());
+        }
+        report.transformed(result.entities().size());
+        for (MappedEntity entity : result.entities()) {
+            if (!entity.problems().isEmpty()) {
+                events.debug(report.kindIdentifier(), entity.blueprint() + "/" + entity.identifier() + ": " + entity.problems().getFirst());
+            }
+            ingester.accept(entity);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.portolan.sync.resync;
+
+import dev.portolan.sync.mapping.ResourceMapping;
+import dev.portolan.sync.report.KindReport;
+import dev.portolan.sync.report.SyncReport;
+import dev.portolan.sync.report.SyncState;
+
+import java.util.List;
+
+/**
+ * Runs one resync, as DESIGN's "A resync, step by step" states it: for each resource in mapping
+ * order fetch, map and ingest; then reconcile (retry, then delete what is stale, guards
+ * permitting); then finish the report. Progress is visible in the report while it runs.
+ */
+public final class ResyncRunner {
+
+    private final ResyncContext context;
+    private final SyncEvents events;
+
+    public ResyncRunner(ResyncContext context, SyncEvents events) {
+        this.context = context;
+        this.events = events;
+    }
+
+    /** Runs to the end and returns the finished report (completed, failed or aborted); never throws for a sync problem. */
+    public SyncReport run(SyncReport report) {
+        events.info(null, "resync " + report.resyncId() + " started (" + context.mapping().resources().size() + " resources)");
+        ProducedKeys produced = new ProducedKeys();
+        RetryQueue retries = new RetryQueue();
+        try {
+            List<ResourceMapping> resources = context.mapping().resources();
+            for (int i = 0; i < resources.size(); i++) {
+                KindReport kind = report.addKind(resources.get(i).kind());
+                long start = System.nanoTime();
+                new ResourceSync(context, "resources[" + i + "]", resources.get(i), kind, events).run(produced, retries);
+                kind.finished((System.nanoTime() - start) / 1_000_000);
+                events.info(kind.kindIdentifier(), summary(kind));
+            }
+            long start = System.nanoTime();
+            new Reconciler(context, events).reconcile(report, produced, retries);
+            report.reconciliation().finished((System.nanoTime() - start) / 1_000_000);
+            boolean failed = report.kinds().stream().anyMatch(k -> !k.complete());
+            report.finish(failed ? SyncState.FAILED : SyncState.COMPLETED, context.clock().instant(),
+                    failed ? "a resource did not complete; see the kinds" : null);
+        } catch (ResyncAbortedException e) {
+            report.finish(SyncState.ABORTED, context.clock().instant(), e.getMessage());
+        } catch (RuntimeException e) {
+            events.error(null, "resync failed: " + e);
+            report.finish(SyncState.FAILED, context.clock().instant(), e.toString());
+        }
+        events.info(null, "resync " + report.resyncId() + " " + report.state().wire());
+        return report;
+    }
+
+    private static String summary(KindReport k) {
+        return "fetched " + k.fetchedCount() + (k.fetchFailedCount() > 0 ? " (fetch failed)" : "")
+                + ", transformed " + k.transformedCount() + ", filtered out " + k.filteredOutCount() + ", map failed " + k.mapFailedCount()
+                + ", ingested " + k.ingestedCount() + ", not changed " + k.notChangedCount() + ", ingest failed " + k.ingestFailedCount();
+    }
+}
