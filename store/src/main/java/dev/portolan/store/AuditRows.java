@@ -45,7 +45,7 @@ final class AuditRows {
     List<AuditRecord> find(AuditQuery query) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> parameters = new ArrayList<>();
-        filter(where, parameters, "identifier", query.identifier());
+        filter(where, parameters, "id", query.identifier()); // Port's "identifier" filter is the record's own id
         filter(where, parameters, "blueprint", query.blueprint());
         if (query.entity() != null) {
             where.append(" AND identifier = ? AND resource_type = 'entity'");

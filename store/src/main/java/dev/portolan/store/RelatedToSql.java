@@ -18,8 +18,10 @@ final class RelatedToSql {
     private RelatedToSql() {}
 
     static SqlFragment compile(RelatedToRule rule, List<SearchScope.RequiredRelation> required) {
-        List<String> identifiers = rule.identifiers() == null ? List.of() : rule.identifiers();
-        if (identifiers.isEmpty() || rule.blueprint() == null) {
+        // An identifier with a NUL character cannot exist (and PostgreSQL would refuse it as a parameter).
+        List<String> identifiers = rule.identifiers() == null ? List.of()
+                : rule.identifiers().stream().filter(id -> id != null && id.indexOf('\u0000') < 0).toList();
+        if (identifiers.isEmpty() || !Identifiers.isValid(rule.blueprint())) {
             return SqlFragment.FALSE;
         }
         Direction direction = rule.direction() == null ? Direction.BOTH : rule.direction();

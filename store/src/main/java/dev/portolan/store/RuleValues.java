@@ -54,6 +54,25 @@ final class RuleValues {
         };
     }
 
+    /**
+     * Whether a value holds a NUL character, which no stored text can contain (PostgreSQL refuses it
+     * in text and jsonb): such a value matches nothing, and is never sent to the database.
+     */
+    static boolean unstorable(JsonNode value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.isTextual()) {
+            return value.asText().indexOf('\u0000') >= 0;
+        }
+        for (JsonNode child : value) {
+            if (unstorable(child)) {
+                return true;
+            }
+        }
+        return value.isObject() && value.properties().stream().anyMatch(e -> e.getKey().indexOf('\u0000') >= 0);
+    }
+
     static String text(JsonNode value) {
         return value.asText();
     }

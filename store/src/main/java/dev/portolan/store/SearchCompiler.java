@@ -128,6 +128,9 @@ final class SearchCompiler {
 
     private SqlFragment scalar(Target target, Operator operator, JsonNode value) {
         Operand operand = target.operand();
+        if (RuleValues.unstorable(value) && operator != Operator.IN && operator != Operator.CONTAINS_ANY) {
+            return SqlFragment.FALSE;
+        }
         return switch (operator) {
             case EQ -> equal(target, value);
             case GT -> predicates.compare(operand, ">", comparable(target, value));
@@ -136,7 +139,7 @@ final class SearchCompiler {
             case LTE -> predicates.compare(operand, "<=", comparable(target, value));
             case BETWEEN -> between(target, value);
             case CONTAINS -> predicates.containsText(operand, RuleValues.text(value));
-            case CONTAINS_ANY -> SqlFragment.or(RuleValues.elements(value).stream()
+            case CONTAINS_ANY -> SqlFragment.or(RuleValues.elements(value).stream().filter(v -> !RuleValues.unstorable(v))
                     .map(v -> predicates.containsText(operand, RuleValues.text(v))).toList());
             case BEGINS_WITH -> predicates.startsWith(operand, RuleValues.text(value));
             case ENDS_WITH -> predicates.endsWith(operand, RuleValues.text(value));
@@ -169,6 +172,9 @@ final class SearchCompiler {
     private SqlFragment equal(Target target, JsonNode value) {
         if (value == null || value.isNull()) {
             return predicates.isEmpty(target.operand());
+        }
+        if (RuleValues.unstorable(value)) {
+            return SqlFragment.FALSE;
         }
         if (value.isContainerNode()) {
             return predicates.jsonEquals(target.operand(), value);

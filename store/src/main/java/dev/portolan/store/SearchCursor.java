@@ -26,7 +26,8 @@ final class SearchCursor {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cursor);
             JsonNode json = Json.MAPPER.readTree(new String(bytes, StandardCharsets.UTF_8));
-            if (json != null && json.isArray() && json.size() == 2 && json.get(0).isTextual() && json.get(1).isTextual()) {
+            if (json != null && json.isArray() && json.size() == 2 && json.get(0).isTextual() && json.get(1).isTextual()
+                    && !RuleValues.unstorable(json)) {
                 return new EntityKey(json.get(0).asText(), json.get(1).asText());
             }
         } catch (IllegalArgumentException | java.io.IOException e) {

@@ -9,7 +9,9 @@ import java.util.function.Function;
  * integer, real; 1/0 for booleans; JSON text for arrays and objects), so every comparison is paired
  * with {@code json_type} to keep JSON types apart. The value expression of a property is exactly
  * the one of its expression index ({@link SqliteDialect#createPropertyIndex}) so the planner uses it.
- * SQLite's LIKE ignores ASCII case, so text matching uses {@code instr} and GLOB instead.
+ * SQLite's LIKE ignores ASCII case, so text matching uses {@code instr} and GLOB instead. Arrays and
+ * objects are compared as the minified JSON text {@code json_extract} returns (never through
+ * {@code json()} on the value: SQLite may evaluate it for a plain string too, and fail).
  */
 final class SqlitePredicates implements Predicates {
 
@@ -38,7 +40,7 @@ final class SqlitePredicates implements Predicates {
         if (operand instanceof Operand.TextColumn) {
             return SqlFragment.FALSE;
         }
-        return SqlFragment.of("(" + type(operand) + " IN ('array', 'object') AND json(" + value(operand) + ") = json(?))",
+        return SqlFragment.of("(" + type(operand) + " IN ('array', 'object') AND " + value(operand) + " = json(?))",
                 value.toString());
     }
 
@@ -78,7 +80,7 @@ final class SqlitePredicates implements Predicates {
         String type = type(operand);
         String value = value(operand);
         return SqlFragment.of("(COALESCE(" + type + ", 'null') = 'null' OR (" + type + " = 'text' AND " + value
-                + " = '') OR (" + type + " IN ('array', 'object') AND json(" + value + ") IN ('[]', '{}')))");
+                + " = '') OR (" + type + " IN ('array', 'object') AND " + value + " IN ('[]', '{}')))");
     }
 
     @Override
