@@ -85,8 +85,10 @@ public final class Json {
             }
             generator.writeEndArray();
         } else if (node.isNumber()) {
-            // 1, 1.0 and 1.00 are the same number to JSON users; hash them alike.
-            generator.writeNumber(node.decimalValue().stripTrailingZeros().toPlainString());
+            // 1, 1.0 and 1.00 are the same number to JSON users; hash them alike. Plain notation, except
+            // for huge exponents (1e999999999 would be a billion digits): those keep their exponent.
+            java.math.BigDecimal number = node.decimalValue().stripTrailingZeros();
+            generator.writeNumber(Math.abs(number.scale()) <= 1000 ? number.toPlainString() : number.toString());
         } else {
             MAPPER.writeTree(generator, node);
         }

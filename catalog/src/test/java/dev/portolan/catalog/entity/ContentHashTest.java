@@ -1,14 +1,18 @@
 package dev.portolan.catalog.entity;
 
+import dev.portolan.catalog.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.portolan.catalog.TestJson.json;
 import static dev.portolan.catalog.TestJson.object;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ContentHashTest {
 
@@ -125,6 +129,23 @@ class ContentHashTest {
 
         assertThat(List.of(ContentHash.of(number), ContentHash.of(text), ContentHash.of(bool), ContentHash.of(boolText),
                 ContentHash.of(nullValue), ContentHash.of(nullText))).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void hashesNumbersWithHugeExponentsWithoutWritingOutTheirDigits() {
+        Entity huge = withProperties("{\"v\": 1e999999999, \"w\": -2.5e-999999999}");
+        Entity same = withProperties("{\"v\": 10e999999998, \"w\": -25e-1000000000}");
+        Entity other = withProperties("{\"v\": 1e999999998, \"w\": -2.5e-999999999}");
+
+        String hash = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ContentHash.of(huge));
+
+        assertThat(hash).isEqualTo(ContentHash.of(same)).isNotEqualTo(ContentHash.of(other));
+    }
+
+    @Test
+    void keepsHashingOrdinaryNumbersInPlainNotation() {
+        assertThat(Json.canonical(json("[100, 1e2, 1.50, 0.001, -0, 12345678901234567890, 1e-7]")))
+                .isEqualTo("[100,100,1.5,0.001,0,12345678901234567890,0.0000001]");
     }
 
     private static void assertDiffers(Entity changed) {

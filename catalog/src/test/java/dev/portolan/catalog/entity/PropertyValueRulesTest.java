@@ -325,6 +325,12 @@ class PropertyValueRulesTest {
                     .satisfies(v -> assertThat(v.message()).contains("unique items"));
         }
 
+        @Test
+        void compareHugeNumbersForUniquenessWithoutWritingOutTheirDigits() {
+            assertThat(check("{\"type\": \"array\", \"uniqueItems\": true}", "[1e999999999, 10e999999998]")).hasSize(1);
+            assertThat(check("{\"type\": \"array\", \"uniqueItems\": true}", "[1e999999999, 1e999999998]")).isEmpty();
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"[]", "[\"a\", \"A\"]", "[1, \"1\"]", "[[1, 2], [2, 1]]", "[{\"a\": 1}, {\"a\": 2}]"})
         void acceptDistinctItemsWhenItemsMustBeUnique(String value) {
