@@ -39,4 +39,8 @@ public record ServerSettings(int port, Path dataDirectory, String databaseUrl, S
     public ServerSettings withMaxBodyBytes(long bytes) {
         return new ServerSettings(port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, bytes, tokenTtl);
     }
+
+    public ServerSettings withTokenTtl(Duration ttl) {
+        return new ServerSettings(port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, ttl);
+    }
 }
