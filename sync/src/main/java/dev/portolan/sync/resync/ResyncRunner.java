@@ -16,10 +16,12 @@ public final class ResyncRunner {
 
     private final ResyncContext context;
     private final SyncEvents events;
+    private final ResyncProgress progress;
 
-    public ResyncRunner(ResyncContext context, SyncEvents events) {
+    public ResyncRunner(ResyncContext context, SyncEvents events, ResyncProgress progress) {
         this.context = context;
         this.events = events;
+        this.progress = progress;
     }
 
     /** Runs to the end and returns the finished report (completed, failed or aborted); never throws for a sync problem. */
@@ -35,6 +37,7 @@ public final class ResyncRunner {
                 new ResourceSync(context, "resources[" + i + "]", resources.get(i), kind, events).run(produced, retries);
                 kind.finished((System.nanoTime() - start) / 1_000_000);
                 events.info(kind.kindIdentifier(), summary(kind));
+                progress.onResourceFinished(report, kind);
             }
             long start = System.nanoTime();
             new Reconciler(context, events).reconcile(report, produced, retries);

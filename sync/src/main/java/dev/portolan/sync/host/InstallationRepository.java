@@ -1,0 +1,36 @@
+package dev.portolan.sync.host;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where installations, their sync reports and event logs are kept. The server implements it over
+ * its database; a standalone integration process over the server's API. Thread-safe.
+ */
+public interface InstallationRepository {
+
+    Optional<Installation> find(String identifier);
+
+    List<Installation> list();
+
+    /** Inserts or replaces by identifier. */
+    void save(Installation installation);
+
+    void delete(String identifier);
+
+    /** Inserts or replaces the report of one resync (called while it runs, and when it ends). */
+    void saveReport(String integration, String resyncId, String state, Instant startedAt, Instant finishedAt, ObjectNode report);
+
+    /** Reports, newest first. */
+    List<ObjectNode> reports(String integration, int limit);
+
+    Optional<ObjectNode> report(String integration, String resyncId);
+
+    void appendEvents(List<SyncEvent> events);
+
+    /** Newest first; {@code resyncId} null for every resync. */
+    List<SyncEvent> events(String integration, String resyncId, int limit);
+}

@@ -1,0 +1,168 @@
+package dev.portolan.sync.host;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.CatalogException;
+import dev.portolan.catalog.Identifiers;
+import dev.portolan.catalog.Violation;
+import dev.portolan.catalog.json.Json;
+import dev.portolan.sync.client.CatalogClient;
+import dev.portolan.sync.client.OwnedEntity;
+import dev.portolan.sync.client.OwnedPage;
+import dev.portolan.sync.mapping.Mapping;
+import dev.portolan.sync.mapping.MappingParser;
+import dev.portolan.sync.settings.Settings;
+import dev.portolan.sync.spi.Integration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Installs, changes and uninstalls integrations. Everything is validated before anything is
+ * stored: settings by the type's declaration, the mapping by {@link MappingParser}; a refused
+ * change leaves the installation as it was. Thread-safe.
+ */
+public final class IntegrationManager {
+
+    private final InstallationRepository repository;
+    private final IntegrationRegistry registry;
+    private final Function<String, CatalogClient> clients;
+    private final ResyncLauncher launcher;
+    private final Clock clock;
+
+    public IntegrationManager(InstallationRepository repository, IntegrationRegistry registry,
+                              Function<String, CatalogClient> clients, ResyncLauncher launcher, Clock clock) {
+        this.repository = repository;
+        this.registry = registry;
+        this.clients = clients;
+        this.launcher = launcher;
+        this.clock = clock;
+    }
+
+    /** The parser of mappings for one type with these settings (the kinds may come from the settings). */
+    public static MappingParser mappingParser(Integration integration, Settings settings) {
+        return new MappingParser(integration.kinds(settings), integration::selectorFields, Set.of());
+    }
+
+    /** Installs: validate, create the default blueprints that are missing, save, start the first resync. */
+    public Installation install(InstallRequest request) {
+        if (request.identifier() == null || !Identifiers.isSchemaIdentifier(request.identifier())) {
+            throw CatalogException.invalid("invalid_installation", "The installation", List.of(new Violation("installationId",
+                    "is required: " + Identifiers.schemaIdentifierRule())));
+        }
+        if (repository.find(request.identifier()).isPresent()) {
+            throw CatalogException.conflict("identifier_taken", "Integration '" + request.identifier() + "' is already installed");
+        }
+        Integration integration = registry.get(request.type());
+        Settings settings = integration.settings().parse(request.settings());
+        JsonNode config = request.config() != null && !request.config().isNull() ? request.config()
+                : MappingParser.readYaml(integration.defaults().mappingYaml());
+        mappingParser(integration, settings).parse(config);
+        checkInterval(request.scheduledResyncInterval());
+        clients.apply(request.identifier()).createMissingBlueprints(defaultBlueprints(integration));
+        Instant now = clock.instant();
+        Installation installation = new Installation(request.identifier(), integration.type(),
+                request.title() == null ? request.identifier() : request.title(), settings.toJson(), (ObjectNode) config,
+                request.scheduledResyncInterval(), now, now);
+        repository.save(installation);
+        launcher.start(installation.identifier(), "install");
+        return installation;
+    }
+
+    /**
+     * Changes settings (and optionally the title and schedule). A secret given as
+     * {@link Settings#REDACTED} keeps its stored value, so a form can send back what GET showed.
+     */
+    public Installation update(String identifier, JsonNode settingsPatch, String title, Integer scheduledResyncInterval) {
+        Installation stored = get(identifier);
+        Integration integration = registry.get(stored.type());
+        ObjectNode merged = stored.settings().deepCopy();
+        if (settingsPatch != null && !settingsPatch.isNull()) {
+            if (!settingsPatch.isObject()) {
+                throw CatalogException.invalid("invalid_settings", "The integration's settings", List.of(new Violation("settings", "must be an object")));
+            }
+            settingsPatch.properties().forEach(e -> {
+                if (!(e.getValue().isTextual() && Settings.REDACTED.equals(e.getValue().asText()))) merged.set(e.getKey(), e.getValue());
+            });
+        }
+        Settings settings = integration.settings().parse(merged);
+        mappingParser(integration, settings).parse(stored.config()); // new settings may drop a kind the mapping uses
+        int interval = scheduledResyncInterval == null ? stored.scheduledResyncInterval() : scheduledResyncInterval;
+        checkInterval(interval);
+        Installation updated = stored.withSettings(settings.toJson(), clock.instant())
+                .withSchedule(title == null ? stored.title() : title, interval, clock.instant());
+        repository.save(updated);
+        return updated;
+    }
+
+    /** Replaces the mapping; a mapping that does not validate is refused and the old one stays. */
+    public Installation updateConfig(String identifier, JsonNode config) {
+        Installation stored = get(identifier);
+        Integration integration = registry.get(stored.type());
+        Settings settings = integration.settings().parse(stored.settings());
+        mappingParser(integration, settings).parse(config);
+        Installation updated = stored.withConfig((ObjectNode) config, clock.instant());
+        repository.save(updated);
+        return updated;
+    }
+
+    /** Uninstalls; the entities it wrote stay unless {@code deleteEntities}. Returns how many entities were deleted. */
+    public int uninstall(String identifier, boolean deleteEntities) {
+        get(identifier);
+        launcher.abort(identifier);
+        int deleted = 0;
+        if (deleteEntities) {
+            CatalogClient client = clients.apply(identifier);
+            while (true) {
+                OwnedPage page = client.ownedEntities(identifier, null, 1000);
+                if (page.entities().isEmpty()) break;
+                Map<String, List<String>> byBlueprint = new java.util.LinkedHashMap<>();
+                for (OwnedEntity e : page.entities()) byBlueprint.computeIfAbsent(e.blueprint(), b -> new ArrayList<>()).add(e.identifier());
+                int before = deleted;
+                for (var entry : byBlueprint.entrySet()) deleted += client.delete(entry.getKey(), entry.getValue(), true).deleted();
+                if (deleted == before) break; // nothing more can go (e.g. required by others): stop rather than loop
+            }
+        }
+        repository.delete(identifier);
+        return deleted;
+    }
+
+    public Installation get(String identifier) {
+        return repository.find(identifier).orElseThrow(() -> CatalogException.notFound("Integration", identifier));
+    }
+
+    public List<Installation> list() {
+        return repository.list();
+    }
+
+    /** The installation's mapping, parsed (for the mapping test of a saved mapping). */
+    public Mapping mapping(String identifier) {
+        Installation stored = get(identifier);
+        Integration integration = registry.get(stored.type());
+        return mappingParser(integration, integration.settings().parse(stored.settings())).parse(stored.config());
+    }
+
+    /** The settings with secrets hidden, for the API. */
+    public ObjectNode redactedSettings(Installation installation) {
+        return registry.get(installation.type()).settings().parse(installation.settings()).redacted();
+    }
+
+    private static List<ObjectNode> defaultBlueprints(Integration integration) {
+        JsonNode blueprints = Json.parse(integration.defaults().blueprintsJson());
+        List<ObjectNode> list = new ArrayList<>();
+        blueprints.forEach(b -> list.add((ObjectNode) b));
+        return list;
+    }
+
+    private static void checkInterval(int minutes) {
+        if (minutes < 0) {
+            throw CatalogException.invalid("invalid_installation", "The installation",
+                    List.of(new Violation("scheduledResyncInterval", "must be 0 (no schedule) or a number of minutes")));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.portolan.sync.host;
+
+import java.time.Instant;
+
+/** One line of an integration's event log. {@code kind} is null for lines about the resync as a whole. */
+public record SyncEvent(String integration, String resyncId, Instant timestamp, String level, String kind, String message) {}
