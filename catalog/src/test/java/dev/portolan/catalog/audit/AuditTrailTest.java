@@ -1,6 +1,7 @@
 package dev.portolan.catalog.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.Actor;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class AuditTrailTest {
         JsonNode after = BEFORE.deepCopy();
         json(changes).properties().forEach(e -> {
             String[] path = e.getKey().split("\\.");
-            if (path.length == 1) ((com.fasterxml.jackson.databind.node.ObjectNode) after).set(path[0], e.getValue());
-            else ((com.fasterxml.jackson.databind.node.ObjectNode) after.get(path[0])).set(path[1], e.getValue());
+            if (path.length == 1) ((ObjectNode) after).set(path[0], e.getValue());
+            else ((ObjectNode) after.get(path[0])).set(path[1], e.getValue());
         });
         return after;
     }
@@ -65,7 +66,7 @@ class AuditTrailTest {
     @Test
     void namesAddedAndRemovedProperties() {
         JsonNode after = after("{\"properties.language\": \"java\"}");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) after.get("properties")).remove("note");
+        ((ObjectNode) after.get("properties")).remove("note");
 
         assertThat(AuditTrail.changedFields(BEFORE, after)).containsExactlyInAnyOrder("properties.language", "properties.note");
     }
@@ -130,7 +131,7 @@ class AuditTrailTest {
     @Test
     void slicesARemovedPropertyOnlyIntoTheBefore() {
         JsonNode after = BEFORE.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) after.get("properties")).remove("note");
+        ((ObjectNode) after.get("properties")).remove("note");
 
         AuditRecord record = AuditTrail.success(AuditTrail.ENTITY, "checkout", "service", AuditAction.UPDATE,
                 Actor.credential("ci-bot"), NOW, BEFORE, after);

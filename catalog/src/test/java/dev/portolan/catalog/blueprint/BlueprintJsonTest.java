@@ -549,6 +549,14 @@ class BlueprintJsonTest {
         }
 
         @Test
+        void reportsABrokenItemPatternOnceEvenWithADefault() {
+            List<Violation> violations = violationsOfProperty(
+                    "{\"type\": \"array\", \"items\": {\"type\": \"string\", \"pattern\": \"(\"}, \"default\": [\"x\"]}");
+
+            assertThat(violations).extracting(Violation::path).containsExactly("schema.properties.x.items.pattern");
+        }
+
+        @Test
         void reportsABrokenPatternOnceEvenWithADefault() {
             List<Violation> violations = violationsOfProperty("{\"type\": \"string\", \"pattern\": \"[\", \"default\": \"x\"}");
 

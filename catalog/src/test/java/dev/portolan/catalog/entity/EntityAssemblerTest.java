@@ -1,5 +1,6 @@
 package dev.portolan.catalog.entity;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.blueprint.BlueprintJson;
@@ -166,7 +167,7 @@ class EntityAssemblerTest {
         void copiesDefaultsSoThatChangingTheEntityLeavesTheBlueprintAlone() {
             Entity created = assemble("{}", null, false);
 
-            ((com.fasterxml.jackson.databind.node.ArrayNode) created.properties().get("tags")).add("changed");
+            ((ArrayNode) created.properties().get("tags")).add("changed");
 
             assertThat(SERVICE.properties().definition("tags").json().get("default")).isEqualTo(json("[\"new\"]"));
         }
