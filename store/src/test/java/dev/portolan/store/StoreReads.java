@@ -1,5 +1,10 @@
 package dev.portolan.store;
 
+import dev.portolan.catalog.access.Credential;
+import dev.portolan.catalog.access.Team;
+import dev.portolan.catalog.access.User;
+import dev.portolan.catalog.audit.AuditQuery;
+import dev.portolan.catalog.audit.AuditRecord;
 import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
@@ -59,5 +64,41 @@ final class StoreReads {
 
     static int delete(CatalogStore store, String blueprint, Collection<String> identifiers) {
         return store.write(tx -> tx.deleteEntities(blueprint, identifiers));
+    }
+
+    static List<AuditRecord> audit(CatalogStore store, AuditQuery query) {
+        return store.read(tx -> tx.findAudit(query));
+    }
+
+    static Optional<Credential> credential(CatalogStore store, String clientId) {
+        return store.read(tx -> tx.findCredential(clientId));
+    }
+
+    static List<Credential> credentials(CatalogStore store) {
+        return store.read(tx -> tx.listCredentials());
+    }
+
+    static Optional<Team> team(CatalogStore store, String name) {
+        return store.read(tx -> tx.findTeam(name));
+    }
+
+    static List<Team> teams(CatalogStore store) {
+        return store.read(tx -> tx.listTeams());
+    }
+
+    static Optional<User> user(CatalogStore store, String email) {
+        return store.read(tx -> tx.findUser(email));
+    }
+
+    static List<User> users(CatalogStore store) {
+        return store.read(tx -> tx.listUsers());
+    }
+
+    static Optional<String> setting(CatalogStore store, String key) {
+        return store.read(tx -> tx.findSetting(key));
+    }
+
+    static String putSetting(CatalogStore store, String key, String value) {
+        return store.write(tx -> tx.putSettingIfAbsent(key, value));
     }
 }
