@@ -13,7 +13,20 @@ import dev.portolan.server.api.AuthRoutes;
 import dev.portolan.server.api.BlueprintRoutes;
 import dev.portolan.server.api.EntityRoutes;
 import dev.portolan.server.api.Requests;
+import dev.portolan.server.api.IntegrationRoutes;
+import dev.portolan.server.api.MetricsRoutes;
 import dev.portolan.server.api.SearchRoutes;
+import dev.portolan.server.integrations.IntegrationHost;
+import dev.portolan.server.integrations.Integrations;
+import dev.portolan.sync.host.ResyncLauncher;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.portolan.server.auth.AdminBootstrap;
 import dev.portolan.server.auth.Authenticator;
 import dev.portolan.server.auth.TokenService;
@@ -36,11 +49,14 @@ public final class PortolanServer implements AutoCloseable {
     private static final String SIGNING_KEY = "auth.token-signing-key";
 
     private final CatalogStore store;
+    private final IntegrationHost integrations;
     private final Javalin app;
     private final Optional<AccessService.IssuedCredential> createdAdmin;
 
-    private PortolanServer(CatalogStore store, Javalin app, Optional<AccessService.IssuedCredential> createdAdmin) {
+    private PortolanServer(CatalogStore store, IntegrationHost integrations, Javalin app,
+                           Optional<AccessService.IssuedCredential> createdAdmin) {
         this.store = store;
+        this.integrations = integrations;
         this.app = app;
         this.createdAdmin = createdAdmin;
     }
@@ -54,16 +70,32 @@ public final class PortolanServer implements AutoCloseable {
             // One key for all replicas: whoever starts first stores it, the others read it.
             String key = store.write(tx -> tx.putSettingIfAbsent(SIGNING_KEY, SecretHasher.newSecret()));
             TokenService tokens = new TokenService(key.getBytes(StandardCharsets.UTF_8), clock, settings.tokenTtl());
-            Javalin app = createApp(catalog, tokens, settings).start(settings.port());
+            PrometheusMeterRegistry meters = meters();
+            IntegrationHost integrations = new IntegrationHost(store, catalog, Integrations.registry(), meters, clock,
+                    ResyncLauncher.Tuning.DEFAULT);
+            Javalin app = createApp(catalog, tokens, integrations, meters, settings).start(settings.port());
+            integrations.start();
             LOG.info("Portolan is listening on http://localhost:{} ({} database)", app.port(), store.dialect());
-            return new PortolanServer(store, app, createdAdmin);
+            return new PortolanServer(store, integrations, app, createdAdmin);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
-    private static Javalin createApp(CatalogService catalog, TokenService tokens, ServerSettings settings) {
+    private static PrometheusMeterRegistry meters() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    private static Javalin createApp(CatalogService catalog, TokenService tokens, IntegrationHost integrations,
+                                     PrometheusMeterRegistry meters, ServerSettings settings) {
         Requests requests = new Requests(settings.maxBodyBytes());
         Authenticator authenticator = new Authenticator(tokens, catalog.access());
         return Javalin.create(cfg -> {
@@ -78,6 +110,9 @@ public final class PortolanServer implements AutoCloseable {
             new SearchRoutes(catalog, requests).register(cfg.routes);
             new AuditRoutes(catalog).register(cfg.routes);
             new AccessRoutes(catalog.access(), requests).register(cfg.routes);
+            new IntegrationRoutes(integrations.manager(), integrations.launcher(), integrations.repository(),
+                    integrations.jq(), requests).register(cfg.routes);
+            new MetricsRoutes(meters).register(cfg.routes);
             ApiErrors.register(cfg.routes);
         });
     }
@@ -91,9 +126,15 @@ public final class PortolanServer implements AutoCloseable {
         return createdAdmin;
     }
 
+    /** The integrations hosted here (for the command line and tests). */
+    public IntegrationHost integrations() {
+        return integrations;
+    }
+
     @Override
     public void close() {
         app.stop();
+        integrations.close();
         store.close();
     }
 }

@@ -11,6 +11,9 @@ import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.EntityState;
 import dev.portolan.catalog.entity.EntityWrite;
 import dev.portolan.catalog.entity.RelationEdge;
+import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 import dev.portolan.catalog.store.CatalogTransaction;
@@ -38,6 +41,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     private final AuditRows audit;
     private final AccessRows access;
     private final SettingRows settings;
+    private final IntegrationRows integrations;
     private boolean open = true;
 
     JdbcCatalogTransaction(Connection connection, Dialect dialect, boolean write, Clock clock) {
@@ -49,6 +53,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
         this.audit = new AuditRows(connection);
         this.access = new AccessRows(connection);
         this.settings = new SettingRows(connection);
+        this.integrations = new IntegrationRows(connection);
     }
 
     void close() {
@@ -255,5 +260,61 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     public String putSettingIfAbsent(String key, String value) {
         writable();
         return settings.putIfAbsent(key, value);
+    }
+
+    // ---- integrations
+
+    @Override
+    public Optional<Installation> findIntegration(String identifier) {
+        readable();
+        return integrations.find(identifier);
+    }
+
+    @Override
+    public List<Installation> listIntegrations() {
+        readable();
+        return integrations.list();
+    }
+
+    @Override
+    public void saveIntegration(Installation installation) {
+        writable();
+        integrations.save(installation);
+    }
+
+    @Override
+    public void deleteIntegration(String identifier) {
+        writable();
+        integrations.delete(identifier);
+    }
+
+    @Override
+    public void saveSync(SyncRecord sync) {
+        writable();
+        integrations.saveSync(sync);
+    }
+
+    @Override
+    public List<SyncRecord> findSyncs(String integration, int limit) {
+        readable();
+        return integrations.findSyncs(integration, limit);
+    }
+
+    @Override
+    public Optional<SyncRecord> findSync(String integration, String resyncId) {
+        readable();
+        return integrations.findSync(integration, resyncId);
+    }
+
+    @Override
+    public void appendSyncEvents(List<SyncEvent> events) {
+        writable();
+        integrations.appendEvents(events);
+    }
+
+    @Override
+    public List<SyncEvent> findSyncEvents(String integration, String resyncId, int limit) {
+        readable();
+        return integrations.findEvents(integration, resyncId, limit);
     }
 }

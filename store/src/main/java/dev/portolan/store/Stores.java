@@ -31,13 +31,37 @@ public final class Stores {
      */
     public static CatalogStore open(String jdbcUrl) {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
-            return JdbcCatalogStore.start(Pools.sqlite(jdbcUrl), new SqliteDialect());
+            return JdbcCatalogStore.start(connect(jdbcUrl, Pools::sqlite), new SqliteDialect());
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            return JdbcCatalogStore.start(Pools.postgres(jdbcUrl), new PostgresDialect());
+            return JdbcCatalogStore.start(connect(jdbcUrl, Pools::postgres), new PostgresDialect());
         }
-        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+        throw new IllegalArgumentException("unsupported database URL '" + withoutParameters(jdbcUrl)
                 + "': use jdbc:sqlite:<file> or jdbc:postgresql://<host>:<port>/<database>");
+    }
+
+    private static Pools connect(String jdbcUrl, java.util.function.Function<String, Pools> pools) {
+        try {
+            return pools.apply(jdbcUrl);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot connect to " + withoutParameters(jdbcUrl) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** The URL without its parameters, which may hold a password. */
+    private static String withoutParameters(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     /** Opens (creating when missing) the SQLite store {@value #SQLITE_FILE} in {@code dataDir}. */

@@ -11,6 +11,9 @@ import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.EntityState;
 import dev.portolan.catalog.entity.EntityWrite;
 import dev.portolan.catalog.entity.RelationEdge;
+import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 
@@ -121,6 +124,32 @@ public interface CatalogTransaction {
     void saveUser(User user);
 
     void deleteUser(String email);
+
+    // ---- integrations -----------------------------------------------------------------------
+
+    Optional<Installation> findIntegration(String identifier);
+
+    /** Ordered by identifier. */
+    List<Installation> listIntegrations();
+
+    /** Inserts or replaces by identifier. */
+    void saveIntegration(Installation installation);
+
+    /** Deletes an integration with its sync records and event log. */
+    void deleteIntegration(String identifier);
+
+    /** Inserts or replaces by (integration, resync id). */
+    void saveSync(SyncRecord sync);
+
+    /** Newest first (by start time). */
+    List<SyncRecord> findSyncs(String integration, int limit);
+
+    Optional<SyncRecord> findSync(String integration, String resyncId);
+
+    void appendSyncEvents(List<SyncEvent> events);
+
+    /** Newest first; {@code resyncId} null for all resyncs. */
+    List<SyncEvent> findSyncEvents(String integration, String resyncId, int limit);
 
     // ---- server settings --------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 package dev.portolan.sync.host;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncRecord;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,15 +20,16 @@ public interface InstallationRepository {
     /** Inserts or replaces by identifier. */
     void save(Installation installation);
 
+    /** Deletes the installation with its reports and event log. */
     void delete(String identifier);
 
     /** Inserts or replaces the report of one resync (called while it runs, and when it ends). */
-    void saveReport(String integration, String resyncId, String state, Instant startedAt, Instant finishedAt, ObjectNode report);
+    void saveReport(SyncRecord sync);
 
     /** Reports, newest first. */
-    List<ObjectNode> reports(String integration, int limit);
+    List<SyncRecord> reports(String integration, int limit);
 
-    Optional<ObjectNode> report(String integration, String resyncId);
+    Optional<SyncRecord> report(String integration, String resyncId);
 
     void appendEvents(List<SyncEvent> events);
 

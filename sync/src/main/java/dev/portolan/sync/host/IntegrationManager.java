@@ -1,5 +1,6 @@
 package dev.portolan.sync.host;
 
+import dev.portolan.catalog.integration.Installation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.CatalogException;
@@ -145,6 +146,12 @@ public final class IntegrationManager {
         Installation stored = get(identifier);
         Integration integration = registry.get(stored.type());
         return mappingParser(integration, integration.settings().parse(stored.settings())).parse(stored.config());
+    }
+
+    /** Parses a candidate mapping for an installation without saving it (mapping tests). */
+    public Mapping parseMapping(Installation installation, JsonNode config) {
+        Integration integration = registry.get(installation.type());
+        return mappingParser(integration, integration.settings().parse(installation.settings())).parse(config);
     }
 
     /** The settings with secrets hidden, for the API. */

@@ -1,5 +1,6 @@
 package dev.portolan.sync.host;
 
+import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.sync.resync.SyncEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,7 @@
 package dev.portolan.sync.host;
 
+import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.sync.client.CatalogClient;
 import dev.portolan.sync.jq.JqEngine;
@@ -43,6 +45,9 @@ public final class ResyncLauncher implements AutoCloseable {
 
     private record Running(SyncReport report, AtomicBoolean cancelled, CompletableFuture<SyncReport> done) {}
 
+    /** A resync that was started: its id at once, its finished report later. */
+    public record Started(String resyncId, CompletableFuture<SyncReport> done) {}
+
     private final InstallationRepository repository;
     private final IntegrationRegistry registry;
     private final Function<String, CatalogClient> clients;
@@ -72,9 +77,9 @@ public final class ResyncLauncher implements AutoCloseable {
      * Starts a resync of an installation, aborting the one running.
      *
      * @param trigger {@code install}, {@code schedule}, {@code manual}, ...
-     * @return the new resync's report (state syncing) and a future of its end
+     * @return the new resync's id and a future of its finished report
      */
-    public synchronized CompletableFuture<SyncReport> start(String installation, String trigger) {
+    public synchronized Started start(String installation, String trigger) {
         Installation stored = repository.find(installation)
                 .orElseThrow(() -> CatalogException.notFound("Integration", installation));
         Integration integration = registry.get(stored.type());
@@ -93,7 +98,7 @@ public final class ResyncLauncher implements AutoCloseable {
             if (previous != null) previous.done().join(); // let the aborted one finish its report first
             run(context, current);
         });
-        return done;
+        return new Started(report.resyncId(), done);
     }
 
     private void run(ResyncContext context, Running current) {
@@ -122,8 +127,8 @@ public final class ResyncLauncher implements AutoCloseable {
 
     private void save(SyncReport report) {
         metrics.publish(report);
-        repository.saveReport(report.integration(), report.resyncId(), report.state().wire(), report.startedAt(),
-                report.finishedAt(), report.toJson());
+        repository.saveReport(new SyncRecord(report.integration(), report.resyncId(), report.state().wire(),
+                report.startedAt(), report.finishedAt(), report.toJson()));
     }
 
     /** The running resync's report, if one runs. */

@@ -43,12 +43,13 @@ public final class Settings {
         return values.deepCopy();
     }
 
-    /** All values with secrets replaced by {@link #REDACTED}: for the API, the UI and logs. */
+    /**
+     * All values with secrets replaced by {@link #REDACTED}, secret settings as a whole and the
+     * {@link SettingDefinition#secretPaths() secret places} inside the others: for the API, the UI and logs.
+     */
     public ObjectNode redacted() {
         ObjectNode copy = values.deepCopy();
-        copy.fieldNames().forEachRemaining(name -> {
-            if (definition.isSecret(name)) copy.put(name, REDACTED);
-        });
+        values.properties().forEach(field -> copy.set(field.getKey(), definition.redacted(field.getKey(), field.getValue())));
         return copy;
     }
 }

@@ -75,9 +75,9 @@ public final class SettingsDefinition {
         return new Settings(values, this);
     }
 
-    boolean isSecret(String name) {
+    JsonNode redacted(String name, JsonNode value) {
         SettingDefinition definition = definitions.get(name);
-        return definition != null && definition.secret();
+        return definition == null ? value.deepCopy() : definition.redacted(value);
     }
 
     public static final class Builder {

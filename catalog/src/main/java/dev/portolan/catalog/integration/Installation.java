@@ -1,4 +1,4 @@
-package dev.portolan.sync.host;
+package dev.portolan.catalog.integration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,0 +1,227 @@
+package dev.portolan.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.CatalogException;
+import dev.portolan.catalog.json.Json;
+import dev.portolan.sync.host.InstallRequest;
+import dev.portolan.catalog.integration.Installation;
+import dev.portolan.sync.host.InstallationRepository;
+import dev.portolan.sync.host.IntegrationManager;
+import dev.portolan.sync.host.ResyncLauncher;
+import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.sync.jq.JqEngine;
+import dev.portolan.sync.mapper.MappingPreview;
+import dev.portolan.sync.mapping.Mapping;
+import dev.portolan.sync.mapping.MappingParser;
+import dev.portolan.sync.report.PortSyncMetrics;
+import dev.portolan.server.auth.Authenticator;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /v1/integration}: install, configure, resync and observe integrations. Port's endpoints,
+ * plus Portolan's {@code resync}, {@code syncStatus}, {@code syncs} (history) and {@code mapping/test}.
+ * Reads for everyone; changes for admins.
+ */
+public final class IntegrationRoutes {
+
+    private final IntegrationManager manager;
+    private final ResyncLauncher launcher;
+    private final InstallationRepository repository;
+    private final JqEngine jq;
+    private final Requests requests;
+
+    public IntegrationRoutes(IntegrationManager manager, ResyncLauncher launcher, InstallationRepository repository,
+                             JqEngine jq, Requests requests) {
+        this.manager = manager;
+        this.launcher = launcher;
+        this.repository = repository;
+        this.jq = jq;
+        this.requests = requests;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/v1/integration", this::list);
+        routes.post("/v1/integration", this::install);
+        routes.get("/v1/integration/{id}", ctx -> Responses.send(ctx, Responses.ok("integration", json(manager.get(ctx.pathParam("id"))))));
+        routes.patch("/v1/integration/{id}", this::update);
+        routes.patch("/v1/integration/{id}/config", this::updateConfig);
+        routes.delete("/v1/integration/{id}", this::uninstall);
+        routes.post("/v1/integration/{id}/resync", this::resync);
+        routes.get("/v1/integration/{id}/syncMetrics", this::syncMetrics);
+        routes.get("/v1/integration/{id}/syncsMetadata", this::syncsMetadata);
+        routes.get("/v1/integration/{id}/syncStatus", this::syncStatus);
+        routes.get("/v1/integration/{id}/syncs", this::syncs);
+        routes.get("/v1/integration/{id}/logs", this::logs);
+        routes.post("/v1/integration/{id}/mapping/test", this::testMapping);
+    }
+
+    private void list(Context ctx) {
+        ArrayNode integrations = Json.array();
+        manager.list().forEach(i -> integrations.add(json(i)));
+        Responses.send(ctx, Responses.ok("integrations", integrations));
+    }
+
+    private void install(Context ctx) {
+        Authenticator.admin(ctx);
+        JsonNode body = requests.json(ctx);
+        InstallRequest request = new InstallRequest(text(body, "installationId"), text(body, "installationAppType"),
+                text(body, "title"), body.get("settings"), body.get("config"), interval(body));
+        Responses.send(ctx, 201, Responses.ok("integration", json(manager.install(request))));
+    }
+
+    private void update(Context ctx) {
+        Authenticator.admin(ctx);
+        JsonNode body = requests.json(ctx);
+        Integer interval = body.has("scheduledResyncInterval") ? interval(body) : null;
+        Installation updated = manager.update(ctx.pathParam("id"), body.get("settings"), text(body, "title"), interval);
+        if (body.hasNonNull("config")) updated = manager.updateConfig(ctx.pathParam("id"), body.get("config"));
+        Responses.send(ctx, Responses.ok("integration", json(updated)));
+    }
+
+    private void updateConfig(Context ctx) {
+        Authenticator.admin(ctx);
+        JsonNode config = requests.json(ctx).get("config");
+        if (config == null || !config.isObject()) throw ApiException.badRequest("The body must be {\"config\": <mapping>}");
+        Responses.send(ctx, Responses.ok("integration", json(manager.updateConfig(ctx.pathParam("id"), config))));
+    }
+
+    private void uninstall(Context ctx) {
+        Authenticator.admin(ctx);
+        int deleted = manager.uninstall(ctx.pathParam("id"), Requests.flag(ctx, "delete_entities", false));
+        ObjectNode body = Responses.ok();
+        body.put("deletedEntities", deleted);
+        Responses.send(ctx, body);
+    }
+
+    private void resync(Context ctx) {
+        Authenticator.admin(ctx);
+        ObjectNode body = Responses.ok();
+        body.put("resyncId", launcher.start(ctx.pathParam("id"), "manual").resyncId());
+        Responses.send(ctx, 202, body);
+    }
+
+    private void syncMetrics(Context ctx) {
+        Installation installation = manager.get(ctx.pathParam("id"));
+        JsonNode report = report(installation, ctx.queryParam("resyncId"));
+        Responses.send(ctx, report == null ? emptyMetrics() : PortSyncMetrics.of(report, installation.type()));
+    }
+
+    private void syncsMetadata(Context ctx) {
+        manager.get(ctx.pathParam("id"));
+        ObjectNode body = Responses.ok();
+        ArrayNode data = body.putArray("data");
+        for (SyncRecord sync : repository.reports(ctx.pathParam("id"), Requests.integer(ctx, "limit", 50, 1, 500))) {
+            ObjectNode report = sync.report();
+            data.addObject().put("eventId", report.path("resyncId").asText()).put("syncState", report.path("state").asText())
+                    .put("trigger", report.path("trigger").asText())
+                    .put("createdAt", report.path("startedAt").asText())
+                    .put("updatedAt", report.path("finishedAt").asText(report.path("startedAt").asText()));
+        }
+        body.put("count", data.size());
+        Responses.send(ctx, body);
+    }
+
+    /** The human-facing sync status: the latest (or a given) report with its tips. */
+    private void syncStatus(Context ctx) {
+        Installation installation = manager.get(ctx.pathParam("id"));
+        JsonNode report = report(installation, ctx.queryParam("resyncId"));
+        Responses.send(ctx, Responses.ok("syncStatus", report == null ? Json.MAPPER.nullNode() : report));
+    }
+
+    private void syncs(Context ctx) {
+        manager.get(ctx.pathParam("id"));
+        ArrayNode reports = Json.array();
+        repository.reports(ctx.pathParam("id"), Requests.integer(ctx, "limit", 20, 1, 200)).forEach(s -> reports.add(s.report()));
+        Responses.send(ctx, Responses.ok("syncs", reports));
+    }
+
+    private void logs(Context ctx) {
+        manager.get(ctx.pathParam("id"));
+        String resyncId = ctx.queryParam("eventId") != null ? ctx.queryParam("eventId") : ctx.queryParam("resyncId");
+        ArrayNode logs = Json.array();
+        for (SyncEvent event : repository.events(ctx.pathParam("id"), resyncId, Requests.integer(ctx, "limit", 100, 1, 1000))) {
+            ObjectNode line = logs.addObject();
+            line.put("timestamp", event.timestamp().toString());
+            line.put("level", event.level());
+            line.put("kind", event.kind());
+            line.put("message", event.message());
+            line.put("resyncId", event.resyncId());
+        }
+        ObjectNode body = Responses.ok();
+        body.putObject("data").set("logs", logs);
+        Responses.send(ctx, body);
+    }
+
+    /** Body: {@code {kind, input: [objects], config?: mapping}}; without config, the saved mapping. */
+    private void testMapping(Context ctx) {
+        Authenticator.principal(ctx);
+        JsonNode body = requests.json(ctx);
+        String kind = text(body, "kind");
+        JsonNode input = body.get("input");
+        if (kind == null || input == null) throw ApiException.badRequest("The body must be {\"kind\": ..., \"input\": [objects], \"config\"?: mapping}");
+        List<JsonNode> objects = new ArrayList<>();
+        if (input.isArray()) input.forEach(objects::add);
+        else objects.add(input);
+        Installation installation = manager.get(ctx.pathParam("id"));
+        Mapping mapping = body.hasNonNull("config") ? parse(installation, body.get("config")) : manager.mapping(installation.identifier());
+        Responses.send(ctx, Responses.ok("preview", MappingPreview.preview(mapping, kind, objects, jq, Duration.ofSeconds(2))));
+    }
+
+    private Mapping parse(Installation installation, JsonNode config) {
+        JsonNode json = config.isTextual() ? MappingParser.readYaml(config.asText()) : config;
+        return manager.parseMapping(installation, json);
+    }
+
+    private JsonNode report(Installation installation, String resyncId) {
+        if (resyncId != null) {
+            return repository.report(installation.identifier(), resyncId).map(SyncRecord::report)
+                    .orElseThrow(() -> CatalogException.notFound("Resync of integration '" + installation.identifier() + "'", resyncId));
+        }
+        return launcher.running(installation.identifier()).<JsonNode>map(r -> r.toJson())
+                .orElseGet(() -> repository.reports(installation.identifier(), 1).stream().findFirst().map(SyncRecord::report).orElse(null));
+    }
+
+    private static ObjectNode emptyMetrics() {
+        ObjectNode body = Responses.ok();
+        body.put("count", 0);
+        body.putArray("data");
+        return body;
+    }
+
+    private ObjectNode json(Installation i) {
+        ObjectNode json = Json.object();
+        json.put("identifier", i.identifier());
+        json.put("installationId", i.identifier());
+        json.put("installationAppType", i.type());
+        json.put("title", i.title());
+        json.set("settings", manager.redactedSettings(i));
+        json.set("config", i.config());
+        json.put("scheduledResyncInterval", i.scheduledResyncInterval());
+        json.put("createdAt", i.createdAt().toString());
+        json.put("updatedAt", i.updatedAt().toString());
+        launcher.running(i.identifier()).ifPresent(r -> json.put("resyncState", "syncing"));
+        return json;
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.isTextual()) throw ApiException.badRequest("'" + field + "' must be a string");
+        return value.asText();
+    }
+
+    private static int interval(JsonNode body) {
+        JsonNode value = body.get("scheduledResyncInterval");
+        if (value == null || value.isNull()) return 0;
+        if (!value.canConvertToExactIntegral()) throw ApiException.badRequest("'scheduledResyncInterval' must be a whole number of minutes");
+        return value.asInt();
+    }
+}

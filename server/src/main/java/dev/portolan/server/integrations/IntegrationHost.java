@@ -1,0 +1,68 @@
+package dev.portolan.server.integrations;
+
+import dev.portolan.catalog.CatalogService;
+import dev.portolan.catalog.store.CatalogStore;
+import dev.portolan.sync.client.InProcessCatalogClient;
+import dev.portolan.sync.host.InstallationRepository;
+import dev.portolan.sync.host.IntegrationManager;
+import dev.portolan.sync.host.IntegrationRegistry;
+import dev.portolan.sync.host.ResyncLauncher;
+import dev.portolan.sync.host.ResyncScheduler;
+import dev.portolan.sync.jq.JqEngine;
+import dev.portolan.sync.jq.PortolanJqEngine;
+import dev.portolan.sync.metrics.SyncMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.time.Clock;
+
+/**
+ * Integrations hosted in the server: the installations in its database, resyncs writing through
+ * the in-process catalog client, the scheduler, and the sync metrics. Wired in plain code.
+ */
+public final class IntegrationHost implements AutoCloseable {
+
+    private final InstallationRepository repository;
+    private final ResyncLauncher launcher;
+    private final IntegrationManager manager;
+    private final ResyncScheduler scheduler;
+    private final JqEngine jq = PortolanJqEngine.INSTANCE;
+
+    public IntegrationHost(CatalogStore store, CatalogService catalog, IntegrationRegistry registry, MeterRegistry meters,
+                           Clock clock, ResyncLauncher.Tuning tuning) {
+        this.repository = new StoreInstallationRepository(store);
+        this.launcher = new ResyncLauncher(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq,
+                new SyncMetrics(meters), clock, tuning);
+        this.manager = new IntegrationManager(repository, registry, id -> new InProcessCatalogClient(catalog, id), launcher, clock);
+        this.scheduler = new ResyncScheduler(repository, launcher, clock);
+    }
+
+    public void start() {
+        scheduler.start();
+    }
+
+    public InstallationRepository repository() {
+        return repository;
+    }
+
+    public ResyncLauncher launcher() {
+        return launcher;
+    }
+
+    public IntegrationManager manager() {
+        return manager;
+    }
+
+    public ResyncScheduler scheduler() {
+        return scheduler;
+    }
+
+    public JqEngine jq() {
+        return jq;
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        launcher.close();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.portolan.server.integrations;
+
+import dev.portolan.sync.host.IntegrationRegistry;
+
+/** The integration types this server can run: the one place where they are registered. */
+public final class Integrations {
+
+    private Integrations() {}
+
+    public static IntegrationRegistry registry() {
+        return new IntegrationRegistry();
+    }
+}

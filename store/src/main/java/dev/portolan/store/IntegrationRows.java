@@ -1,0 +1,105 @@
+package dev.portolan.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncRecord;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code integrations}, {@code integration_syncs} and {@code integration_events} tables. */
+final class IntegrationRows {
+
+    private static final String INTEGRATION = "identifier, type, title, settings, config, scheduled_resync_interval, created_at, updated_at";
+    private static final String SYNC = "integration, resync_id, state, started_at, finished_at, report";
+    private static final String EVENT = "integration, resync_id, ts, level, kind, message";
+
+    private final Connection connection;
+
+    IntegrationRows(Connection connection) {
+        this.connection = connection;
+    }
+
+    Optional<Installation> find(String identifier) {
+        return Sql.queryOne(connection, "SELECT " + INTEGRATION + " FROM integrations WHERE identifier = ?",
+                List.of(identifier), IntegrationRows::installation);
+    }
+
+    List<Installation> list() {
+        return Sql.query(connection, "SELECT " + INTEGRATION + " FROM integrations ORDER BY identifier", List.of(),
+                IntegrationRows::installation);
+    }
+
+    void save(Installation i) {
+        Sql.update(connection, "INSERT INTO integrations (" + INTEGRATION + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (identifier) DO UPDATE SET type = excluded.type, title = excluded.title, "
+                        + "settings = excluded.settings, config = excluded.config, "
+                        + "scheduled_resync_interval = excluded.scheduled_resync_interval, updated_at = excluded.updated_at",
+                Arrays.asList(i.identifier(), i.type(), i.title(), Json.write(i.settings()), Json.write(i.config()),
+                        i.scheduledResyncInterval(), Timestamps.format(i.createdAt()), Timestamps.format(i.updatedAt())));
+    }
+
+    void delete(String identifier) {
+        Sql.update(connection, "DELETE FROM integration_events WHERE integration = ?", List.of(identifier));
+        Sql.update(connection, "DELETE FROM integration_syncs WHERE integration = ?", List.of(identifier));
+        Sql.update(connection, "DELETE FROM integrations WHERE identifier = ?", List.of(identifier));
+    }
+
+    void saveSync(SyncRecord s) {
+        Sql.update(connection, "INSERT INTO integration_syncs (" + SYNC + ") VALUES (?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (integration, resync_id) DO UPDATE SET state = excluded.state, "
+                        + "finished_at = excluded.finished_at, report = excluded.report",
+                Arrays.asList(s.integration(), s.resyncId(), s.state(), Timestamps.format(s.startedAt()),
+                        Timestamps.format(s.finishedAt()), Json.write(s.report())));
+    }
+
+    List<SyncRecord> findSyncs(String integration, int limit) {
+        return Sql.query(connection, "SELECT " + SYNC + " FROM integration_syncs WHERE integration = ? "
+                + "ORDER BY started_at DESC, resync_id DESC LIMIT ?", List.of(integration, limit), IntegrationRows::sync);
+    }
+
+    Optional<SyncRecord> findSync(String integration, String resyncId) {
+        return Sql.queryOne(connection, "SELECT " + SYNC + " FROM integration_syncs WHERE integration = ? AND resync_id = ?",
+                List.of(integration, resyncId), IntegrationRows::sync);
+    }
+
+    void appendEvents(List<SyncEvent> events) {
+        if (events.isEmpty()) return;
+        List<List<Object>> rows = new ArrayList<>(events.size());
+        for (SyncEvent e : events) {
+            rows.add(Arrays.asList(e.integration(), e.resyncId(), Timestamps.format(e.timestamp()), e.level(), e.kind(), e.message()));
+        }
+        Sql.batch(connection, "INSERT INTO integration_events (" + EVENT + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    List<SyncEvent> findEvents(String integration, String resyncId, int limit) {
+        if (resyncId == null) {
+            return Sql.query(connection, "SELECT " + EVENT + " FROM integration_events WHERE integration = ? ORDER BY seq DESC LIMIT ?",
+                    List.of(integration, limit), IntegrationRows::event);
+        }
+        return Sql.query(connection, "SELECT " + EVENT + " FROM integration_events WHERE integration = ? AND resync_id = ? "
+                + "ORDER BY seq DESC LIMIT ?", List.of(integration, resyncId, limit), IntegrationRows::event);
+    }
+
+    private static Installation installation(ResultSet row) throws SQLException {
+        return new Installation(row.getString(1), row.getString(2), row.getString(3),
+                Json.readObject(row.getString(4)), Json.readObject(row.getString(5)), row.getInt(6),
+                Timestamps.parse(row.getString(7)), Timestamps.parse(row.getString(8)));
+    }
+
+    private static SyncRecord sync(ResultSet row) throws SQLException {
+        return new SyncRecord(row.getString(1), row.getString(2), row.getString(3), Timestamps.parse(row.getString(4)),
+                Timestamps.parse(row.getString(5)), Json.readObject(row.getString(6)));
+    }
+
+    private static SyncEvent event(ResultSet row) throws SQLException {
+        return new SyncEvent(row.getString(1), row.getString(2), Timestamps.parse(row.getString(3)), row.getString(4),
+                row.getString(5), row.getString(6));
+    }
+}
