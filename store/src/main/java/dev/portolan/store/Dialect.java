@@ -22,6 +22,9 @@ interface Dialect {
 
     void rollback(Connection connection) throws SQLException;
 
+    /** Housekeeping after a write transaction committed, on the same connection; failures are only logged. */
+    default void afterWrite(Connection connection) throws SQLException {}
+
     /** Whether running the unit of work again may succeed: a serialization failure, deadlock, busy database or key race. */
     boolean isRetryable(SQLException e);
 

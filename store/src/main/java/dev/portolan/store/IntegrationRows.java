@@ -16,7 +16,7 @@ import java.util.Optional;
 /** The {@code integrations}, {@code integration_syncs} and {@code integration_events} tables. */
 final class IntegrationRows {
 
-    private static final String INTEGRATION = "identifier, type, title, settings, config, scheduled_resync_interval, created_at, updated_at";
+    private static final String INTEGRATION = "identifier, type, title, settings, config, scheduled_resync_interval, remote, created_at, updated_at";
     private static final String SYNC = "integration, resync_id, state, started_at, finished_at, report";
     private static final String EVENT = "integration, resync_id, ts, level, kind, message";
 
@@ -37,12 +37,12 @@ final class IntegrationRows {
     }
 
     void save(Installation i) {
-        Sql.update(connection, "INSERT INTO integrations (" + INTEGRATION + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                        + "ON CONFLICT (identifier) DO UPDATE SET type = excluded.type, title = excluded.title, "
+        Sql.update(connection, "INSERT INTO integrations (" + INTEGRATION + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (identifier) DO UPDATE SET type = excluded.type, title = excluded.title, remote = excluded.remote, "
                         + "settings = excluded.settings, config = excluded.config, "
                         + "scheduled_resync_interval = excluded.scheduled_resync_interval, updated_at = excluded.updated_at",
                 Arrays.asList(i.identifier(), i.type(), i.title(), Json.write(i.settings()), Json.write(i.config()),
-                        i.scheduledResyncInterval(), Timestamps.format(i.createdAt()), Timestamps.format(i.updatedAt())));
+                        i.scheduledResyncInterval(), i.remote() ? 1 : 0, Timestamps.format(i.createdAt()), Timestamps.format(i.updatedAt())));
     }
 
     void delete(String identifier) {
@@ -90,7 +90,7 @@ final class IntegrationRows {
     private static Installation installation(ResultSet row) throws SQLException {
         return new Installation(row.getString(1), row.getString(2), row.getString(3),
                 Json.readObject(row.getString(4)), Json.readObject(row.getString(5)), row.getInt(6),
-                Timestamps.parse(row.getString(7)), Timestamps.parse(row.getString(8)));
+                row.getInt(7) != 0, Timestamps.parse(row.getString(8)), Timestamps.parse(row.getString(9)));
     }
 
     private static SyncRecord sync(ResultSet row) throws SQLException {

@@ -90,6 +90,9 @@ final class JdbcCatalogStore implements CatalogStore {
             try {
                 T result = work.run(tx);
                 dialect.commit(connection);
+                if (write) {
+                    afterWrite(connection);
+                }
                 return result;
             } catch (RuntimeException | Error | SQLException e) {
                 rollbackQuietly(connection, e);
@@ -99,6 +102,14 @@ final class JdbcCatalogStore implements CatalogStore {
             }
         } catch (SQLException e) {
             throw new StoreException("database error on " + dialect.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void afterWrite(Connection connection) {
+        try {
+            dialect.afterWrite(connection);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("housekeeping after a write on {} failed (the write itself is committed): {}", dialect.name(), e.getMessage());
         }
     }
 

@@ -45,6 +45,17 @@ final class SqliteDialect implements Dialect {
         }
     }
 
+    /**
+     * Keeps the planner's statistics current: without them SQLite prefers walking the primary key in
+     * result order over a selective property index. {@code PRAGMA optimize} is a cheap no-op unless a
+     * table was never analyzed or grew 25-fold since; the analysis itself is bounded by
+     * {@code analysis_limit} (set on the write connection).
+     */
+    @Override
+    public void afterWrite(Connection connection) throws SQLException {
+        execute(connection, "PRAGMA optimize = 0x10002");
+    }
+
     @Override
     public boolean isRetryable(SQLException e) {
         int primary = e.getErrorCode() & 0xff;

@@ -8,6 +8,7 @@ CREATE TABLE integrations (
     settings                   TEXT NOT NULL,      -- JSON
     config                     TEXT NOT NULL,      -- JSON: the mapping
     scheduled_resync_interval  INTEGER NOT NULL DEFAULT 0,
+    remote                     INTEGER NOT NULL DEFAULT 0,    -- 1: runs in its own process, reports here
     created_at                 TEXT,
     updated_at                 TEXT
 );

@@ -9,19 +9,21 @@ import java.time.Instant;
  * its mapping (Port's config, as JSON) and how often to resync.
  *
  * @param scheduledResyncInterval minutes between scheduled resyncs; 0 for none
+ * @param remote                  true when it runs in a process of its own ({@code portolan integration run})
+ *                                and only reports here: the server never runs it, and keeps no settings for it
  */
 public record Installation(String identifier, String type, String title, ObjectNode settings, ObjectNode config,
-                           int scheduledResyncInterval, Instant createdAt, Instant updatedAt) {
+                           int scheduledResyncInterval, boolean remote, Instant createdAt, Instant updatedAt) {
 
     public Installation withSettings(ObjectNode newSettings, Instant now) {
-        return new Installation(identifier, type, title, newSettings, config, scheduledResyncInterval, createdAt, now);
+        return new Installation(identifier, type, title, newSettings, config, scheduledResyncInterval, remote, createdAt, now);
     }
 
     public Installation withConfig(ObjectNode newConfig, Instant now) {
-        return new Installation(identifier, type, title, settings, newConfig, scheduledResyncInterval, createdAt, now);
+        return new Installation(identifier, type, title, settings, newConfig, scheduledResyncInterval, remote, createdAt, now);
     }
 
     public Installation withSchedule(String newTitle, int minutes, Instant now) {
-        return new Installation(identifier, type, newTitle, settings, config, minutes, createdAt, now);
+        return new Installation(identifier, type, newTitle, settings, config, minutes, remote, createdAt, now);
     }
 }

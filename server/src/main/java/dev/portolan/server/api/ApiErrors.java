@@ -25,8 +25,7 @@ public final class ApiErrors {
     public static void register(RoutesConfig routes) {
         routes.exception(CatalogException.class, (e, ctx) -> respond(ctx, status(e.problem()), e.error(), e.getMessage(), e));
         routes.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status(), e.error(), e.getMessage(), null));
-        routes.exception(HttpResponseException.class, (e, ctx) ->
-                respond(ctx, e.getStatus(), e.getStatus() == 413 ? "payload_too_large" : "http_error", e.getMessage(), null));
+        routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), errorOf(e.getStatus()), e.getMessage(), null));
         routes.exception(IllegalArgumentException.class, (e, ctx) -> respond(ctx, 400, "invalid_request", e.getMessage(), null));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
@@ -38,6 +37,16 @@ public final class ApiErrors {
             }
         });
         routes.error(405, "*", ctx -> respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null));
+    }
+
+    /** Port's error code for a status Javalin itself answers with (an unknown route is a 404 like any other). */
+    private static String errorOf(int status) {
+        return switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            default -> "http_error";
+        };
     }
 
     public static int status(CatalogException.Problem problem) {

@@ -44,7 +44,7 @@ public final class EntityRoutes {
     }
 
     private void create(Context ctx) {
-        Actor actor = Authenticator.principal(ctx).actor();
+        Actor actor = Authenticator.actor(ctx);
         UpsertOutcome outcome = catalog.entities().write(ctx.pathParam("blueprint"), requests.json(ctx), options(ctx), actor);
         ObjectNode body = Responses.ok("entity", EntityProjection.ALL.apply(outcome.entity() != null ? outcome.entity()
                 : catalog.entities().get(ctx.pathParam("blueprint"), outcome.identifier())));
@@ -52,7 +52,7 @@ public final class EntityRoutes {
     }
 
     private void bulkCreate(Context ctx) {
-        Actor actor = Authenticator.principal(ctx).actor();
+        Actor actor = Authenticator.actor(ctx);
         JsonNode body = requests.json(ctx);
         JsonNode entities = body.get("entities");
         if (entities == null || !entities.isArray() || entities.isEmpty()) {
@@ -90,7 +90,7 @@ public final class EntityRoutes {
     }
 
     private void change(Context ctx, boolean merge) {
-        Actor actor = Authenticator.principal(ctx).actor();
+        Actor actor = Authenticator.actor(ctx);
         UpsertOutcome outcome = catalog.entities().change(ctx.pathParam("blueprint"), ctx.pathParam("identifier"),
                 requests.json(ctx), merge, Requests.flag(ctx, "create_missing_related_entities", false), actor);
         var entity = outcome.entity() != null ? outcome.entity() : catalog.entities().get(ctx.pathParam("blueprint"), outcome.identifier());
@@ -98,14 +98,14 @@ public final class EntityRoutes {
     }
 
     private void delete(Context ctx) {
-        Actor actor = Authenticator.principal(ctx).actor();
+        Actor actor = Authenticator.actor(ctx);
         catalog.entities().delete(ctx.pathParam("blueprint"), List.of(ctx.pathParam("identifier")),
                 Requests.flag(ctx, "delete_dependents", false), actor);
         Responses.send(ctx, Responses.ok());
     }
 
     private void bulkDelete(Context ctx) {
-        Actor actor = Authenticator.principal(ctx).actor();
+        Actor actor = Authenticator.actor(ctx);
         JsonNode entities = requests.json(ctx).get("entities");
         if (entities == null || !entities.isArray() || entities.isEmpty() || entities.size() > MAX_BULK) {
             throw ApiException.badRequest("The body must be {\"entities\": [identifiers]} with 1 to " + MAX_BULK + " identifiers");
@@ -123,7 +123,7 @@ public final class EntityRoutes {
     }
 
     private void deleteAll(Context ctx) {
-        Actor actor = Authenticator.principal(ctx).actor();
+        Actor actor = Authenticator.actor(ctx);
         boolean deleteBlueprint = Requests.flag(ctx, "delete_blueprint", false);
         if (deleteBlueprint) {
             Authenticator.admin(ctx);

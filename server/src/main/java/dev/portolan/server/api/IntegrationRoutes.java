@@ -61,6 +61,9 @@ public final class IntegrationRoutes {
         routes.get("/v1/integration/{id}/syncs", this::syncs);
         routes.get("/v1/integration/{id}/logs", this::logs);
         routes.post("/v1/integration/{id}/mapping/test", this::testMapping);
+        // For integrations that run in a process of their own (portolan integration run):
+        routes.put("/v1/integration/{id}/syncs/{resyncId}", this::saveRemoteReport);
+        routes.post("/v1/integration/{id}/logs", this::appendRemoteLogs);
     }
 
     private void list(Context ctx) {
@@ -72,6 +75,12 @@ public final class IntegrationRoutes {
     private void install(Context ctx) {
         Authenticator.admin(ctx);
         JsonNode body = requests.json(ctx);
+        if (body.path("remote").asBoolean(false)) {
+            Installation remote = manager.registerRemote(text(body, "installationId"), text(body, "installationAppType"),
+                    text(body, "title"), body.get("config"), interval(body));
+            Responses.send(ctx, 200, Responses.ok("integration", json(remote)));
+            return;
+        }
         InstallRequest request = new InstallRequest(text(body, "installationId"), text(body, "installationAppType"),
                 text(body, "title"), body.get("settings"), body.get("config"), interval(body));
         Responses.send(ctx, 201, Responses.ok("integration", json(manager.install(request))));
@@ -175,6 +184,53 @@ public final class IntegrationRoutes {
         Responses.send(ctx, Responses.ok("preview", MappingPreview.preview(mapping, kind, objects, jq, Duration.ofSeconds(2))));
     }
 
+    /** A remote integration's report of one resync: its {@code SyncReport} JSON, saved as is. */
+    private void saveRemoteReport(Context ctx) {
+        Authenticator.admin(ctx);
+        Installation installation = remote(ctx.pathParam("id"));
+        JsonNode body = requests.json(ctx);
+        if (!(body instanceof ObjectNode report) || !report.path("startedAt").isTextual() || !report.path("state").isTextual()) {
+            throw ApiException.badRequest("The body must be a sync report with at least state and startedAt");
+        }
+        report.put("resyncId", ctx.pathParam("resyncId"));
+        report.put("integration", installation.identifier());
+        repository.saveReport(new SyncRecord(installation.identifier(), ctx.pathParam("resyncId"), report.get("state").asText(),
+                instant(report.get("startedAt")), report.hasNonNull("finishedAt") ? instant(report.get("finishedAt")) : null, report));
+        Responses.send(ctx, Responses.ok());
+    }
+
+    /** A remote integration's event lines: {@code {logs: [{timestamp, level, kind, message, resyncId}]}}. */
+    private void appendRemoteLogs(Context ctx) {
+        Authenticator.admin(ctx);
+        Installation installation = remote(ctx.pathParam("id"));
+        JsonNode logs = requests.json(ctx).get("logs");
+        if (logs == null || !logs.isArray()) throw ApiException.badRequest("The body must be {\"logs\": [...]}");
+        List<SyncEvent> events = new ArrayList<>();
+        for (JsonNode line : logs) {
+            events.add(new SyncEvent(installation.identifier(), line.path("resyncId").asText(null),
+                    line.hasNonNull("timestamp") ? instant(line.get("timestamp")) : java.time.Instant.now(),
+                    line.path("level").asText("INFO"), line.path("kind").asText(null), line.path("message").asText("")));
+        }
+        repository.appendEvents(events);
+        Responses.send(ctx, Responses.ok());
+    }
+
+    private Installation remote(String identifier) {
+        Installation installation = manager.get(identifier);
+        if (!installation.remote()) {
+            throw CatalogException.conflict("not_remote", "Integration '" + identifier + "' runs in this server; it reports by itself");
+        }
+        return installation;
+    }
+
+    private static java.time.Instant instant(JsonNode value) {
+        try {
+            return java.time.Instant.parse(value.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("'" + value.asText() + "' is not an ISO 8601 instant");
+        }
+    }
+
     private Mapping parse(Installation installation, JsonNode config) {
         JsonNode json = config.isTextual() ? MappingParser.readYaml(config.asText()) : config;
         return manager.parseMapping(installation, json);
@@ -205,6 +261,7 @@ public final class IntegrationRoutes {
         json.set("settings", manager.redactedSettings(i));
         json.set("config", i.config());
         json.put("scheduledResyncInterval", i.scheduledResyncInterval());
+        json.put("remote", i.remote());
         json.put("createdAt", i.createdAt().toString());
         json.put("updatedAt", i.updatedAt().toString());
         launcher.running(i.identifier()).ifPresent(r -> json.put("resyncState", "syncing"));

@@ -43,6 +43,26 @@ public final class Authenticator {
         return principal;
     }
 
+    /** The header a self-hosted integration process sends to write as the integration (owner of what it writes). */
+    public static final String INTEGRATION_HEADER = "X-Portolan-Integration";
+
+    /**
+     * Who a write is made by: the caller, or, when the request carries {@link #INTEGRATION_HEADER},
+     * the named integration (only admin credentials may write on an integration's behalf).
+     */
+    public static dev.portolan.catalog.Actor actor(Context ctx) {
+        Principal principal = principal(ctx);
+        String integration = ctx.header(INTEGRATION_HEADER);
+        if (integration == null || integration.isBlank()) return principal.actor();
+        if (!principal.isAdmin()) {
+            throw ApiException.forbidden("Writing as integration '" + integration + "' needs an admin credential");
+        }
+        if (!dev.portolan.catalog.Identifiers.isSchemaIdentifier(integration)) {
+            throw ApiException.badRequest("Header " + INTEGRATION_HEADER + " must be an integration identifier, got '" + integration + "'");
+        }
+        return dev.portolan.catalog.Actor.integration(integration);
+    }
+
     /** The caller, who must be an admin (403 otherwise). */
     public static Principal admin(Context ctx) {
         Principal principal = principal(ctx);

@@ -69,9 +69,34 @@ public final class IntegrationManager {
         Instant now = clock.instant();
         Installation installation = new Installation(request.identifier(), integration.type(),
                 request.title() == null ? request.identifier() : request.title(), settings.toJson(), (ObjectNode) config,
-                request.scheduledResyncInterval(), now, now);
+                request.scheduledResyncInterval(), false, now, now);
         repository.save(installation);
         launcher.start(installation.identifier(), "install");
+        return installation;
+    }
+
+    /**
+     * Registers (or re-registers, on every start) an integration that runs in a process of its own
+     * and reports here. Its type need not be known to this process: the remote one validated its
+     * settings and mapping. Refused (409) when a server-run installation has the identifier.
+     */
+    public Installation registerRemote(String identifier, String type, String title, JsonNode config, int interval) {
+        if (identifier == null || !Identifiers.isSchemaIdentifier(identifier)) {
+            throw CatalogException.invalid("invalid_installation", "The installation", List.of(new Violation("installationId",
+                    "is required: " + Identifiers.schemaIdentifierRule())));
+        }
+        if (config != null && !config.isNull() && !config.isObject()) {
+            throw CatalogException.invalid("invalid_installation", "The installation", List.of(new Violation("config", "must be an object")));
+        }
+        Instant now = clock.instant();
+        Installation existing = repository.find(identifier).orElse(null);
+        if (existing != null && !existing.remote()) {
+            throw CatalogException.conflict("identifier_taken", "Integration '" + identifier + "' is installed in this server, not remote");
+        }
+        ObjectNode mapping = config instanceof ObjectNode o ? o : Json.object();
+        Installation installation = new Installation(identifier, type, title == null ? identifier : title, Json.object(), mapping,
+                interval, true, existing == null ? now : existing.createdAt(), now);
+        repository.save(installation);
         return installation;
     }
 
@@ -80,7 +105,7 @@ public final class IntegrationManager {
      * {@link Settings#REDACTED} keeps its stored value, so a form can send back what GET showed.
      */
     public Installation update(String identifier, JsonNode settingsPatch, String title, Integer scheduledResyncInterval) {
-        Installation stored = get(identifier);
+        Installation stored = local(identifier);
         Integration integration = registry.get(stored.type());
         ObjectNode merged = stored.settings().deepCopy();
         if (settingsPatch != null && !settingsPatch.isNull()) {
@@ -103,7 +128,7 @@ public final class IntegrationManager {
 
     /** Replaces the mapping; a mapping that does not validate is refused and the old one stays. */
     public Installation updateConfig(String identifier, JsonNode config) {
-        Installation stored = get(identifier);
+        Installation stored = local(identifier);
         Integration integration = registry.get(stored.type());
         Settings settings = integration.settings().parse(stored.settings());
         mappingParser(integration, settings).parse(config);
@@ -143,20 +168,32 @@ public final class IntegrationManager {
 
     /** The installation's mapping, parsed (for the mapping test of a saved mapping). */
     public Mapping mapping(String identifier) {
-        Installation stored = get(identifier);
+        Installation stored = local(identifier);
         Integration integration = registry.get(stored.type());
         return mappingParser(integration, integration.settings().parse(stored.settings())).parse(stored.config());
     }
 
     /** Parses a candidate mapping for an installation without saving it (mapping tests). */
     public Mapping parseMapping(Installation installation, JsonNode config) {
+        local(installation.identifier());
         Integration integration = registry.get(installation.type());
         return mappingParser(integration, integration.settings().parse(installation.settings())).parse(config);
     }
 
     /** The settings with secrets hidden, for the API. */
     public ObjectNode redactedSettings(Installation installation) {
+        if (installation.remote()) return Json.object(); // its settings stay in its own process
         return registry.get(installation.type()).settings().parse(installation.settings()).redacted();
+    }
+
+    /** An installation this server runs itself (409 for a remote one: change it where it runs). */
+    private Installation local(String identifier) {
+        Installation stored = get(identifier);
+        if (stored.remote()) {
+            throw CatalogException.conflict("remote_integration", "Integration '" + identifier
+                    + "' runs in a process of its own; change its settings and mapping there");
+        }
+        return stored;
     }
 
     private static List<ObjectNode> defaultBlueprints(Integration integration) {

@@ -82,6 +82,10 @@ public final class ResyncLauncher implements AutoCloseable {
     public synchronized Started start(String installation, String trigger) {
         Installation stored = repository.find(installation)
                 .orElseThrow(() -> CatalogException.notFound("Integration", installation));
+        if (stored.remote()) {
+            throw CatalogException.conflict("remote_integration", "Integration '" + installation
+                    + "' runs in a process of its own; it resyncs there");
+        }
         Integration integration = registry.get(stored.type());
         Settings settings = integration.settings().parse(stored.settings());
         Mapping mapping = IntegrationManager.mappingParser(integration, settings).parse(stored.config());

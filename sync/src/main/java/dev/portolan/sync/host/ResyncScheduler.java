@@ -50,7 +50,7 @@ public final class ResyncScheduler implements AutoCloseable {
         int started = 0;
         for (Installation installation : repository.list()) {
             int minutes = installation.scheduledResyncInterval();
-            if (minutes <= 0) continue;
+            if (minutes <= 0 || installation.remote()) continue;
             Instant last = lastStart.getOrDefault(installation.identifier(), installation.updatedAt());
             if (!now.isBefore(last.plus(Duration.ofMinutes(minutes)))) {
                 lastStart.put(installation.identifier(), now);
