@@ -67,12 +67,33 @@ public final class JqProgram {
      * false to stop the evaluation (lazily: nothing more is computed).
      */
     public void run(JsonNode input, JqRuntime runtime, Predicate<JsonNode> sink) {
-        Execution execution = new Execution(runtime);
+        boolean[] emitted = {false};
         try {
-            root.eval(input, Env.root(execution), sink::test);
+            evaluate(input, runtime, v -> {
+                emitted[0] = true;
+                return sink.test(v);
+            });
         } catch (StackOverflowError e) {
-            throw new JqLimitException(JqLimitException.Reason.STACK_DEPTH, "jq evaluation recursed too deeply");
+            if (emitted[0]) {
+                throw tooDeep();
+            }
+            // Deep recursion is legitimate jq; start again on a thread with a large stack.
+            LargeStack.run(() -> {
+                try {
+                    evaluate(input, runtime, sink);
+                } catch (StackOverflowError again) {
+                    throw tooDeep();
+                }
+            });
         }
+    }
+
+    private void evaluate(JsonNode input, JqRuntime runtime, Predicate<JsonNode> sink) {
+        root.eval(input, Env.root(new Execution(runtime)), sink::test);
+    }
+
+    private static JqLimitException tooDeep() {
+        return new JqLimitException(JqLimitException.Reason.STACK_DEPTH, "jq evaluation recursed too deeply");
     }
 
     @Override

@@ -38,6 +38,7 @@ final class CollectionBuiltins {
         r.generator("min_by", 1, (in, a, env, out) -> out.emit(extreme(keyed(in, a[0], env), false)));
         r.generator("max_by", 1, (in, a, env, out) -> out.emit(extreme(keyed(in, a[0], env), true)));
         r.unary("reverse", CollectionBuiltins::reverse);
+        r.value("bsearch", 1, (in, a) -> bsearch(in, a[0]));
         r.unary("flatten", in -> flatten(in, 1e9));
         r.value("flatten", 1, (in, a) -> {
             if (!a[0].isNumber() || a[0].doubleValue() < 0) {
@@ -118,6 +119,28 @@ final class CollectionBuiltins {
             }
         }
         return best == null ? Json.NULL : best.value();
+    }
+
+    /** The index of target in a sorted array, or (-1 - insertion point) when absent. */
+    private static JsonNode bsearch(JsonNode in, JsonNode target) {
+        if (!in.isArray()) {
+            throw new JqException(Values.describe(in) + " cannot be searched from");
+        }
+        int lo = 0;
+        int hi = in.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Values.compare(in.get(mid), target);
+            if (c == 0) {
+                return Json.number(mid);
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return Json.number(-1 - lo);
     }
 
     private static JsonNode reverse(JsonNode in) {

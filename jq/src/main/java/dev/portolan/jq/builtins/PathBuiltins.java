@@ -38,6 +38,16 @@ final class PathBuiltins {
     }
 
     private static JsonNode toEntries(JsonNode in) {
+        if (in.isArray()) {
+            ArrayNode out = Json.FACTORY.arrayNode(in.size());
+            for (int i = 0; i < in.size(); i++) {
+                ObjectNode entry = Json.object();
+                entry.put("key", i);
+                entry.set("value", in.get(i));
+                out.add(entry);
+            }
+            return out;
+        }
         if (!in.isObject()) {
             throw new JqException(Values.describe(in) + " has no keys");
         }

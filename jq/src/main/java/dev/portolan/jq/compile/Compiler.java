@@ -184,7 +184,6 @@ public final class Compiler {
         int n = d.params().size();
         Object[] paramKeys = new Object[n];
         Object[] valueKeys = new Object[n];
-        List<Scope> bindings = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String param = d.params().get(i);
             boolean isValue = param.startsWith("$");
@@ -204,8 +203,14 @@ public final class Compiler {
                 inner = new Scope(inner, Scope.Kind.VARIABLE, name, 0, valueKeys[i], null);
             }
         }
-        bindings.clear();
-        fn.setBody(compile(d.body(), inner));
+        fn.assumeSingle(true);
+        Node body = compile(d.body(), inner);
+        if (!body.isSingle()) {
+            // The optimistic assumption failed: nodes built under it cached a wrong answer.
+            fn.assumeSingle(false);
+            body = compile(d.body(), inner);
+        }
+        fn.setBody(body);
         return fn;
     }
 

@@ -12,15 +12,44 @@ public final class CallNode extends Node {
     private final FunctionDef def;
     private final Node[] args;
     private final boolean hasValueParams;
+    private final boolean singleValueArgs;
 
     public CallNode(FunctionDef def, Node[] args) {
         this.def = def;
         this.args = args;
         boolean values = false;
-        for (Object k : def.valueKeys()) {
-            values |= k != null;
+        boolean singleArgs = true;
+        for (int i = 0; i < args.length; i++) {
+            if (def.valueKeys()[i] != null) {
+                values = true;
+                singleArgs &= args[i].isSingle();
+            }
         }
         this.hasValueParams = values;
+        this.singleValueArgs = singleArgs;
+    }
+
+    @Override
+    public boolean isSingle() {
+        return singleValueArgs && def.isSingle();
+    }
+
+    @Override
+    public JsonNode one(JsonNode in, Env env) {
+        Execution x = env.execution();
+        x.enterCall();
+        try {
+            Env callee = bindClosures(env);
+            Object[] valueKeys = def.valueKeys();
+            for (int i = 0; i < args.length; i++) {
+                if (valueKeys[i] != null) {
+                    callee = callee.bind(valueKeys[i], args[i].one(in, env));
+                }
+            }
+            return def.body().one(in, callee);
+        } finally {
+            x.exitCall();
+        }
     }
 
     private Env bindClosures(Env env) {

@@ -17,7 +17,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Execution {
     private static final int CHECK_INTERVAL = 1024;
-    private static final int MAX_DEPTH = 2000;
+    private static final int MAX_DEPTH = 100_000;
 
     private final JqRuntime runtime;
     private final long budget;

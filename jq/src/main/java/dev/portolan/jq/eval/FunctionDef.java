@@ -10,6 +10,7 @@ public final class FunctionDef {
     private final Object[] paramKeys;
     private final Object[] valueKeys;
     private Node body;
+    private boolean single;
 
     public FunctionDef(String name, Object[] paramKeys, Object[] valueKeys) {
         this.name = name;
@@ -39,6 +40,19 @@ public final class FunctionDef {
 
     public void setBody(Node compiledBody) {
         this.body = compiledBody;
+    }
+
+    /**
+     * Whether every call yields exactly one value. The compiler first assumes so for the body's
+     * own recursive calls; if the body then proves single, the assumption holds by induction,
+     * otherwise it compiles the body again with the assumption withdrawn.
+     */
+    public boolean isSingle() {
+        return single;
+    }
+
+    public void assumeSingle(boolean value) {
+        this.single = value;
     }
 
     @Override

@@ -275,7 +275,7 @@ public final class JqParser {
 
     JsonNode locationOf(int pos) {
         ObjectNode loc = Json.object();
-        loc.put("file", "<stdin>");
+        loc.put("file", "<top-level>");
         int line = 1;
         for (int i = 0; i < pos && i < source.length(); i++) {
             if (source.charAt(i) == '\n') {

@@ -152,7 +152,7 @@ public final class Arith {
             }
             long divisor = truncate(y);
             if (divisor == 0) {
-                throw fail(a, b, "divided because the divisor is zero");
+                throw fail(a, b, "divided (remainder) because the divisor is zero");
             }
             long dividend = truncate(x);
             // C's % on intmax_t; the absolute divisor avoids LONG_MIN % -1 overflow.

@@ -50,7 +50,7 @@ public final class Values {
     }
 
     public static boolean equal(JsonNode a, JsonNode b) {
-        return a == b || compare(a, b) == 0;
+        return (a == b && !a.isDouble()) || compare(a, b) == 0;
     }
 
     public static int compare(JsonNode a, JsonNode b) {
@@ -73,7 +73,16 @@ public final class Values {
                 && !a.isBigInteger() && !b.isBigInteger()) {
             return Long.compare(a.longValue(), b.longValue());
         }
-        return Double.compare(a.doubleValue() + 0.0, b.doubleValue() + 0.0);
+        double x = a.doubleValue();
+        double y = b.doubleValue();
+        // jq sorts nan below every number, and nan is not equal to itself.
+        if (Double.isNaN(x)) {
+            return -1;
+        }
+        if (Double.isNaN(y)) {
+            return 1;
+        }
+        return x < y ? -1 : x == y ? 0 : 1;
     }
 
     public static int compareStrings(String a, String b) {

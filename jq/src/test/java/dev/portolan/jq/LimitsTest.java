@@ -1,0 +1,78 @@
+package dev.portolan.jq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Runaway programs stop with a clear error instead of hanging the thread. */
+class LimitsTest {
+    /** A fresh deadline for each evaluation: {@code withTimeout} counts from when it is called. */
+    private static JqRuntime shortDeadline() {
+        return JqRuntime.defaults().withTimeout(Duration.ofMillis(200));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"repeat(1)", "[range(1e9)]", "[repeat(.)] | length", "def f: f; f",
+        "last(range(infinite))", "reduce range(1e12) as $x (0; . + 1)", "[limit(1e9; repeat(\"x\"))] | length"})
+    void aDeadlineStopsRunawayPrograms(String program) {
+        assertThatThrownBy(() -> Jq.compile(program).run(NullNode.getInstance(), shortDeadline(), v -> true))
+                .isInstanceOf(JqLimitException.class);
+    }
+
+    @Test
+    void aCatastrophicRegexHitsTheDeadline() {
+        TextNode subject = TextNode.valueOf("ab".repeat(40));
+        assertThatThrownBy(() -> Jq.compile("test(\"(a|b|ab)*c\")").apply(subject, shortDeadline()))
+                .isInstanceOfSatisfying(JqLimitException.class,
+                        e -> assertThat(e.reason()).isEqualTo(JqLimitException.Reason.DEADLINE));
+    }
+
+    @Test
+    void aStepBudgetStopsEvaluation() {
+        JqRuntime budget = JqRuntime.defaults().withStepBudget(5_000);
+        assertThatThrownBy(() -> Jq.compile("[range(1e9)]").apply(NullNode.getInstance(), budget))
+                .isInstanceOfSatisfying(JqLimitException.class,
+                        e -> assertThat(e.reason()).isEqualTo(JqLimitException.Reason.STEP_BUDGET));
+    }
+
+    @Test
+    void aCancelFlagStopsEvaluation() {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        JqRuntime runtime = JqRuntime.defaults().withCancellation(cancelled::get);
+        int[] outputs = {0};
+        assertThatThrownBy(() -> Jq.compile("repeat(1)").run(NullNode.getInstance(), runtime, v -> {
+            if (++outputs[0] == 100) {
+                cancelled.set(true);
+            }
+            return true;
+        })).isInstanceOfSatisfying(JqLimitException.class,
+                e -> assertThat(e.reason()).isEqualTo(JqLimitException.Reason.CANCELLED));
+    }
+
+    @Test
+    void tryCannotCatchALimit() {
+        assertThatThrownBy(() -> Jq.compile("try repeat(1) catch 0").run(NullNode.getInstance(), shortDeadline(), v -> true))
+                .isInstanceOf(JqLimitException.class);
+    }
+
+    @Test
+    void deepRecursionFailsCleanly() {
+        assertThatThrownBy(() -> Jq.compile("def f: 1 + f; f").apply(NullNode.getInstance()))
+                .isInstanceOfSatisfying(JqLimitException.class,
+                        e -> assertThat(e.reason()).isEqualTo(JqLimitException.Reason.STACK_DEPTH));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gsub(\"^\"; \"x\")", "gsub(\"\"; \"-\")", "gsub(\"a*\"; \"-\")", "[match(\"\"; \"g\")]",
+        "[splits(\"\")]", "sub(\"$\"; \"!\"; \"g\")"})
+    void substitutionsWithEmptyMatchesTerminate(String program) {
+        assertThat(Jq.compile(program).apply(TextNode.valueOf("abc"), shortDeadline())).hasSize(1);
+    }
+}
