@@ -3,7 +3,7 @@ package dev.portolan.server;
 import dev.portolan.catalog.CatalogService;
 import dev.portolan.catalog.access.AccessService;
 import dev.portolan.catalog.access.SecretHasher;
-import dev.portolan.catalog.entity.CalculationEvaluator;
+import dev.portolan.catalog.entity.JqCalculations;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.server.api.AccessRoutes;
@@ -12,6 +12,7 @@ import dev.portolan.server.api.AuditRoutes;
 import dev.portolan.server.api.AuthRoutes;
 import dev.portolan.server.api.BlueprintRoutes;
 import dev.portolan.server.api.EntityRoutes;
+import dev.portolan.server.api.JsonErrorHandler;
 import dev.portolan.server.api.Requests;
 import dev.portolan.server.api.IntegrationRoutes;
 import dev.portolan.server.api.MetricsRoutes;
@@ -65,7 +66,7 @@ public final class PortolanServer implements AutoCloseable {
         CatalogStore store = settings.databaseUrl() != null ? Stores.open(settings.databaseUrl()) : Stores.sqlite(settings.dataDirectory());
         try {
             Clock clock = Clock.systemUTC();
-            CatalogService catalog = new CatalogService(store, clock, CalculationEvaluator.NONE);
+            CatalogService catalog = new CatalogService(store, clock, new JqCalculations());
             var createdAdmin = AdminBootstrap.ensureAdmin(catalog.access(), settings.adminClientId(), settings.adminClientSecret());
             // One key for all replicas: whoever starts first stores it, the others read it.
             String key = store.write(tx -> tx.putSettingIfAbsent(SIGNING_KEY, SecretHasher.newSecret()));
@@ -101,6 +102,7 @@ public final class PortolanServer implements AutoCloseable {
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = settings.maxBodyBytes() + 1;
             cfg.startup.showJavalinBanner = false;
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.routes.before("/v1/*", authenticator::authenticate);
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(
                     Json.write(Json.object().put("ok", true).put("status", "ready"))));

@@ -28,7 +28,31 @@ public final class EntityRules {
         }
         checkProperties(entity, blueprint, violations);
         checkRelations(entity, blueprint, violations);
+        checkNoNul("title", entity.title() == null ? null : Json.MAPPER.getNodeFactory().textNode(entity.title()), violations);
+        checkNoNul("icon", entity.icon() == null ? null : Json.MAPPER.getNodeFactory().textNode(entity.icon()), violations);
+        for (int i = 0; i < entity.team().size(); i++) {
+            checkNoNul("team[" + i + "]", Json.MAPPER.getNodeFactory().textNode(entity.team().get(i)), violations);
+        }
+        entity.properties().properties().forEach(e -> checkNoNul("properties." + e.getKey(), e.getValue(), violations));
+        entity.relations().properties().forEach(e -> checkNoNul("relations." + e.getKey(), e.getValue(), violations));
         return violations;
+    }
+
+    /** No text can hold a NUL character: PostgreSQL refuses it in text and jsonb, so neither dialect stores one. */
+    private static void checkNoNul(String path, JsonNode value, List<Violation> violations) {
+        if (value == null) return;
+        if (value.isTextual()) {
+            if (value.asText().indexOf('\0') >= 0) violations.add(new Violation(path, "must not contain a NUL character (\\u0000)"));
+            return;
+        }
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) checkNoNul(path + "[" + i + "]", value.get(i), violations);
+        } else if (value.isObject()) {
+            value.properties().forEach(e -> {
+                if (e.getKey().indexOf('\0') >= 0) violations.add(new Violation(path, "must not contain a NUL character (\\u0000) in a key"));
+                checkNoNul(path + "." + e.getKey(), e.getValue(), violations);
+            });
+        }
     }
 
     private static void checkProperties(Entity entity, Blueprint blueprint, List<Violation> violations) {

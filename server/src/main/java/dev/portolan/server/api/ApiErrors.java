@@ -40,7 +40,7 @@ public final class ApiErrors {
     }
 
     /** Port's error code for a status Javalin itself answers with (an unknown route is a 404 like any other). */
-    private static String errorOf(int status) {
+    static String errorOf(int status) {
         return switch (status) {
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code portolan} command line. */
 @Command(name = "portolan", mixinStandardHelpOptions = true, version = "Portolan 0.1.0",
         description = "A self-hosted software catalog with a Port-compatible API.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, SyncCommand.class, MappingCommand.class, JqCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

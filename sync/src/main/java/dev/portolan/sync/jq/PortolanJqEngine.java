@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.jq.Jq;
 import dev.portolan.jq.JqCompileException;
 import dev.portolan.jq.JqException;
+import dev.portolan.jq.JqHaltException;
+import dev.portolan.jq.JqLimitException;
 import dev.portolan.jq.JqProgram;
 import dev.portolan.jq.JqRuntime;
 
@@ -28,7 +30,7 @@ public final class PortolanJqEngine implements JqEngine {
         public JsonNode first(JsonNode input, Duration timeout) throws JqEvaluationException {
             try {
                 return program.first(input, JqRuntime.defaults().withTimeout(timeout)).orElse(null);
-            } catch (JqException e) {
+            } catch (JqException | JqLimitException | JqHaltException e) {
                 throw new JqEvaluationException(e.getMessage(), e);
             } catch (StackOverflowError e) {
                 throw new JqEvaluationException("the expression recursed too deeply", null);

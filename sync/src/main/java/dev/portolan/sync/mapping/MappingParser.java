@@ -38,9 +38,14 @@ public final class MappingParser {
     private final Function<String, Set<String>> selectorFields;
     private final Set<String> rootFields;
 
+    /** A parser that knows no integration: any kind and any selector field (for testing a mapping alone). */
+    public static MappingParser withoutIntegration() {
+        return new MappingParser(null, kind -> null, Set.of());
+    }
+
     /**
-     * @param kinds          the kinds the integration knows
-     * @param selectorFields per kind, the selector fields it takes besides {@code query}
+     * @param kinds          the kinds the integration knows (null: any)
+     * @param selectorFields per kind, the selector fields it takes besides {@code query} (null: any)
      * @param rootFields     root fields of its own it takes (kept in {@link Mapping#extra()})
      */
     public MappingParser(Set<String> kinds, Function<String, Set<String>> selectorFields, Set<String> rootFields) {
@@ -96,7 +101,7 @@ public final class MappingParser {
         }
         unknownKeys(path, resource, RESOURCE_KEYS, violations);
         String kind = text(resource, "kind", path, violations, true);
-        if (kind != null && !kinds.contains(kind)) {
+        if (kind != null && kinds != null && !kinds.contains(kind)) {
             violations.add(new Violation(path + ".kind", "unknown kind '" + kind + "'; this integration knows: "
                     + String.join(", ", new TreeSet<>(kinds))));
         }
@@ -105,8 +110,8 @@ public final class MappingParser {
         if (resource.has("selector") && !resource.get("selector").isObject()) {
             violations.add(new Violation(path + ".selector", "must be an object"));
         }
-        Set<String> allowedSelector = union(Set.of("query"), kind == null ? Set.of() : selectorFields.apply(kind));
-        unknownKeys(path + ".selector", selector, allowedSelector, violations);
+        Set<String> fields = kind == null ? Set.of() : selectorFields.apply(kind);
+        if (fields != null) unknownKeys(path + ".selector", selector, union(Set.of("query"), fields), violations);
         String query = jq(selector, "query", path + ".selector", violations, false);
 
         JsonNode portNode = resource.get("port");

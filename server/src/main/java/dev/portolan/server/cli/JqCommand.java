@@ -1,0 +1,25 @@
+package dev.portolan.server.cli;
+
+import dev.portolan.jq.cli.JqCommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code portolan jq}: Portolan's jq engine on the command line, with jq's own options and exit
+ * codes (its arguments are jq's, so picocli passes them through untouched).
+ */
+@Command(name = "jq", description = "Run a jq program with Portolan's jq engine: portolan jq [-c] [-n] [-r] [--arg k v] '<program>' [file...]."
+        + " Also: --run-tests FILE.")
+public final class JqCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", description = "jq's options, program and files")
+    List<String> arguments = List.of();
+
+    @Override
+    public Integer call() {
+        return JqCommandLine.run(arguments.toArray(String[]::new), System.in, System.out, System.err);
+    }
+}
