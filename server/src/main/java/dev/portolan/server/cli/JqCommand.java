@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code portolan jq}: Portolan's jq engine on the command line, with jq's own options and exit
- * codes (its arguments are jq's, so picocli passes them through untouched).
+ * codes. {@link Main} hands its arguments over untouched; this class is what {@code --help} lists.
  */
 @Command(name = "jq", description = "Run a jq program with Portolan's jq engine: portolan jq [-c] [-n] [-r] [--arg k v] '<program>' [file...]."
         + " Also: --run-tests FILE.")
@@ -20,6 +20,10 @@ public final class JqCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return JqCommandLine.run(arguments.toArray(String[]::new), System.in, System.out, System.err);
+        return run(arguments.toArray(String[]::new));
+    }
+
+    static int run(String[] args) {
+        return JqCommandLine.run(args, System.in, System.out, System.err);
     }
 }

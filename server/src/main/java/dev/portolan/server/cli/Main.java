@@ -7,13 +7,18 @@ import picocli.CommandLine.Command;
 @Command(name = "portolan", mixinStandardHelpOptions = true, version = "Portolan 0.1.0",
         description = "A self-hosted software catalog with a Port-compatible API.",
         subcommands = {ServeCommand.class, SyncCommand.class, MappingCommand.class, JqCommand.class,
-                CommandLine.HelpCommand.class})
+                IntegrationCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // jq's options are jq's own (-c, -n, --arg k v, ...), interleaved with its program and
+        // files: hand them to the jq command line untouched rather than through picocli.
+        if (args.length > 0 && args[0].equals("jq")) {
+            System.exit(JqCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
