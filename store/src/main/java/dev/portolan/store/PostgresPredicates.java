@@ -2,6 +2,7 @@ package dev.portolan.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,17 @@ final class PostgresPredicates implements Predicates {
             return SqlFragment.of(text(operand) + " = ?", scalar.asText());
         }
         return SqlFragment.of("(" + json(operand) + " = CAST(? AS jsonb))", scalar.toString());
+    }
+
+    @Override
+    public SqlFragment equalToAny(Operand operand, List<JsonNode> scalars) {
+        if (operand instanceof Operand.TextColumn) {
+            return new SqlFragment(text(operand) + " IN (" + Sql.placeholders(scalars.size()) + ")",
+                    scalars.stream().map(v -> (Object) v.asText()).toList());
+        }
+        String casts = String.join(", ", java.util.Collections.nCopies(scalars.size(), "CAST(? AS jsonb)"));
+        return new SqlFragment("(" + json(operand) + " IN (" + casts + "))",
+                scalars.stream().map(v -> (Object) v.toString()).toList());
     }
 
     @Override

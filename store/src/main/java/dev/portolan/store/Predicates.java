@@ -2,6 +2,7 @@ package dev.portolan.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -14,6 +15,9 @@ interface Predicates {
 
     /** Equal to a string, number or boolean of the same JSON type (strings exactly, case included). */
     SqlFragment equalTo(Operand operand, JsonNode scalar);
+
+    /** Equal to any of the given strings, numbers and booleans: one IN list per JSON type, so indexes apply. */
+    SqlFragment equalToAny(Operand operand, List<JsonNode> scalars);
 
     /** Equal as a whole to a JSON array or object. */
     SqlFragment jsonEquals(Operand operand, JsonNode value);

@@ -143,7 +143,7 @@ final class SearchCompiler {
                     .map(v -> predicates.containsText(operand, RuleValues.text(v))).toList());
             case BEGINS_WITH -> predicates.startsWith(operand, RuleValues.text(value));
             case ENDS_WITH -> predicates.endsWith(operand, RuleValues.text(value));
-            case IN -> SqlFragment.or(RuleValues.elements(value).stream().map(v -> equal(target, v)).toList());
+            case IN -> anyOf(target, RuleValues.elements(value));
             case IS_EMPTY -> predicates.isEmpty(operand);
             default -> throw new IllegalStateException("not a positive operator: " + operator);
         };
@@ -167,6 +167,23 @@ final class SearchCompiler {
 
     private static Target elementOf(Target array, Operand element) {
         return new Target(element, SearchScope.Shape.SCALAR, false, array.name());
+    }
+
+    /** {@code in}: plain values become IN lists (which use the property's index); null and containers compare one by one. */
+    private SqlFragment anyOf(Target target, List<JsonNode> values) {
+        List<JsonNode> plain = new ArrayList<>();
+        List<SqlFragment> others = new ArrayList<>();
+        for (JsonNode value : values) {
+            if (value.isValueNode() && !value.isNull() && !RuleValues.unstorable(value)) {
+                plain.add(target.timestamp() ? storedTimestamp(target, value) : value);
+            } else {
+                others.add(equal(target, value));
+            }
+        }
+        if (!plain.isEmpty()) {
+            others.addFirst(predicates.equalToAny(target.operand(), plain));
+        }
+        return SqlFragment.or(others);
     }
 
     private SqlFragment equal(Target target, JsonNode value) {

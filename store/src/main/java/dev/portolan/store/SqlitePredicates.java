@@ -2,6 +2,8 @@ package dev.portolan.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -33,6 +35,27 @@ final class SqlitePredicates implements Predicates {
                     number(scalar));
         }
         return SqlFragment.of("(" + value(operand) + " = ? AND " + type(operand) + " = 'text')", scalar.asText());
+    }
+
+    @Override
+    public SqlFragment equalToAny(Operand operand, List<JsonNode> scalars) {
+        if (operand instanceof Operand.TextColumn) {
+            return new SqlFragment(value(operand) + " IN (" + Sql.placeholders(scalars.size()) + ")",
+                    scalars.stream().map(v -> (Object) v.asText()).toList());
+        }
+        List<Object> texts = scalars.stream().filter(JsonNode::isTextual).map(v -> (Object) v.asText()).toList();
+        List<Object> numbers = scalars.stream().filter(JsonNode::isNumber).map(SqlitePredicates::number).toList();
+        List<SqlFragment> byType = new ArrayList<>();
+        if (!texts.isEmpty()) {
+            byType.add(new SqlFragment("(" + value(operand) + " IN (" + Sql.placeholders(texts.size()) + ") AND "
+                    + type(operand) + " = 'text')", texts));
+        }
+        if (!numbers.isEmpty()) {
+            byType.add(new SqlFragment("(" + value(operand) + " IN (" + Sql.placeholders(numbers.size()) + ") AND "
+                    + type(operand) + " IN ('integer', 'real'))", numbers));
+        }
+        scalars.stream().filter(JsonNode::isBoolean).distinct().forEach(v -> byType.add(equalTo(operand, v)));
+        return SqlFragment.or(byType);
     }
 
     @Override
