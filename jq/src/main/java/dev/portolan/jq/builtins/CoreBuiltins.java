@@ -151,9 +151,6 @@ final class CoreBuiltins {
     }
 
     private static JsonNode add(JsonNode in) {
-        if (in.isNull()) {
-            return in;
-        }
         if (!in.isContainerNode()) {
             throw new JqException("Cannot iterate over " + Values.describe(in));
         }

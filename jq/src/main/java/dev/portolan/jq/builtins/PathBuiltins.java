@@ -27,14 +27,7 @@ final class PathBuiltins {
     }
 
     private static JsonNode getPath(JsonNode in, JsonNode p) {
-        try {
-            return PathOps.getPath(in, p);
-        } catch (JqException e) {
-            if (!p.isArray()) {
-                throw e;
-            }
-            return Json.NULL;
-        }
+        return PathOps.getPath(in, p);
     }
 
     private static JsonNode toEntries(JsonNode in) {

@@ -172,7 +172,7 @@ public final class Arith {
         if (!a.isNumber()) {
             throw new JqException(Values.describe(a) + " cannot be negated");
         }
-        if (isLong(a) && a.longValue() != Long.MIN_VALUE) {
+        if (isLong(a) && a.longValue() != Long.MIN_VALUE && a.longValue() != 0) {
             return Json.number(-a.longValue());
         }
         return Json.number(-a.doubleValue());

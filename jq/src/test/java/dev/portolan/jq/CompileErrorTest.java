@@ -1,0 +1,82 @@
+package dev.portolan.jq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Syntax errors, unknown functions and unknown variables are reported at compile time with their position. */
+class CompileErrorTest {
+
+    static Stream<Arguments> errors() {
+        return Stream.of(
+            Arguments.of(".a | foo", "foo/0 is not defined", 1, 6),
+            Arguments.of("map(.) | map(1; 2)", "map/2 is not defined", 1, 10),
+            Arguments.of("1 as $x | $y", "$y is not defined", 1, 11),
+            Arguments.of("break $out", "$*label-out is not defined", 1, 1),
+            Arguments.of("[1, 2", "syntax error, unexpected end of file", 1, 6),
+            Arguments.of("{a: 1 + 2}", "syntax error, unexpected '+'", 1, 7),
+            Arguments.of("1 == 2 == 3", "syntax error, unexpected '=='", 1, 8),
+            Arguments.of(".a |\n\n  .b | nosuch(1)", "nosuch/1 is not defined", 3, 8),
+            Arguments.of("@nosuch", "nosuch is not a valid format", 1, 1),
+            Arguments.of("{(1): 2}", "Cannot use number (1) as object key", 1, 3),
+            Arguments.of("if . then 1 else 2", "syntax error, unexpected end of file", 1, 19),
+            Arguments.of("\"abc", "unterminated string literal", 1, 5),
+            Arguments.of("def f: 1; f(2)", "f/1 is not defined", 1, 11),
+            Arguments.of("def f(g): g; g", "g/0 is not defined", 1, 14));
+    }
+
+    @ParameterizedTest
+    @MethodSource("errors")
+    void reportsTheProblemAndWhereItIs(String program, String reason, int line, int column) {
+        assertThatThrownBy(() -> Jq.compile(program))
+                .isInstanceOfSatisfying(JqCompileException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.line()).isEqualTo(line);
+                    assertThat(e.column()).isEqualTo(column);
+                });
+    }
+
+    static Stream<String> jq18Syntax() {
+        return Stream.of(
+            "{if: 1, then: 2, reduce: 3, foreach: 4, and: 5, or: 6, def: 7, end: 8}",
+            ". as $and | $and",
+            ".end.if.then",
+            "if . then 1 end",
+            ".a.[0]?",
+            ". as [$a] ?// $a | $a",
+            "def f: def g: 1; g; f",
+            "reduce .[] as [$a, {b: $c}] (0; . + $a)",
+            "label $out | foreach .[] as $x (0; . + 1; if . > 2 then ., break $out else . end)",
+            "\"\\(1 + 2) \\(\"nested \\(3)\")\"",
+            "@base64 \"x\\(.)\" | @base64d",
+            "#comment\n.",
+            ".[] as {a: $x, $y, \"z\": [$w]} | $x",
+            "try error catch .",
+            "-1 - -2",
+            ".. |= .",
+            "$__loc__",
+            "{$__loc__}",
+            "{\"a\": 1} | {a}",
+            "{\"a b\"}",
+            ".a?.b?",
+            ".[]?",
+            "..?");
+    }
+
+    @ParameterizedTest
+    @MethodSource("jq18Syntax")
+    void acceptsJq18Syntax(String program) {
+        Jq.compile(program);
+    }
+
+    @Test
+    void theMessageShowsTheLineAndACaret() {
+        assertThatThrownBy(() -> Jq.compile(".a | foo"))
+                .hasMessage("foo/0 is not defined at <top-level>, line 1, column 6:\n    .a | foo\n         ^");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.portolan.jq.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JqCommandLineTest {
+
+    private record Result(int exitCode, String out, String err) { }
+
+    private static Result jq(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = JqCommandLine.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsIndentedOutputByDefault() {
+        assertThat(jq("{\"a\":1,\"b\":[1,2],\"c\":{}}", ".").out())
+                .isEqualTo("{\n  \"a\": 1,\n  \"b\": [\n    1,\n    2\n  ],\n  \"c\": {}\n}\n");
+    }
+
+    @Test
+    void compactOutputMatchesJq() {
+        assertThat(jq("{\"a\":1,\"b\":[1,2]} {\"a\":2.50}", "-c", ".").out())
+                .isEqualTo("{\"a\":1,\"b\":[1,2]}\n{\"a\":2.5}\n");
+    }
+
+    @Test
+    void tabAndIndentOptionsChangeTheIndentation() {
+        assertThat(jq("[1]", "--tab", ".").out()).isEqualTo("[\n\t1\n]\n");
+        assertThat(jq("[1]", "--indent", "4", ".").out()).isEqualTo("[\n    1\n]\n");
+    }
+
+    @Test
+    void rawAndJoinOutput() {
+        assertThat(jq("[\"a\",1]", "-r", ".[]").out()).isEqualTo("a\n1\n");
+        assertThat(jq("[\"a\",1]", "-j", ".[]").out()).isEqualTo("a1");
+    }
+
+    @Test
+    void nullInputSlurpAndArguments() {
+        assertThat(jq("", "-n", "-c", "--arg", "x", "1", "--argjson", "y", "{\"z\":2}", "[$x, $y.z]").out())
+                .isEqualTo("[\"1\",2]\n");
+        assertThat(jq("1 2 3", "-s", "-c", ".").out()).isEqualTo("[1,2,3]\n");
+        assertThat(jq("1 2 3", "-n", "-c", "[inputs]").out()).isEqualTo("[1,2,3]\n");
+        assertThat(jq("a\nb\n", "-R", "-c", ".").out()).isEqualTo("\"a\"\n\"b\"\n");
+    }
+
+    @Test
+    void runtimeErrorsExitWithFiveAndGoOnWithTheNextInput() {
+        Result r = jq("1 {\"a\":2}", ".a");
+        assertThat(r.exitCode()).isEqualTo(5);
+        assertThat(r.err()).contains("jq: error (at <unknown>): Cannot index number with \"a\"");
+        assertThat(r.out()).isEqualTo("2\n");
+    }
+
+    @Test
+    void compileErrorsExitWithThree() {
+        Result r = jq("null", ".a | nosuch");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).startsWith("jq: error: nosuch/0 is not defined at <top-level>, line 1, column 6:")
+                .contains("jq: 1 compile error");
+    }
+
+    @Test
+    void haltErrorPrintsItsMessageAndUsesItsExitCode() {
+        Result r = jq("null", "-n", "\"bye\\n\" | halt_error(7)");
+        assertThat(r.exitCode()).isEqualTo(7);
+        assertThat(r.err()).isEqualTo("bye\n");
+        assertThat(jq("null", "-n", "{\"a\":1} | halt_error").err()).isEqualTo("{\"a\":1}\n");
+    }
+
+    @Test
+    void exitStatusReflectsTheLastOutput() {
+        assertThat(jq("null", "-e", ".").exitCode()).isEqualTo(1);
+        assertThat(jq("1", "-e", ".").exitCode()).isZero();
+    }
+
+    @Test
+    void sortKeys() {
+        assertThat(jq("{\"b\":1,\"a\":{\"d\":1,\"c\":2}}", "-S", "-c", ".").out()).isEqualTo("{\"a\":{\"c\":2,\"d\":1},\"b\":1}\n");
+    }
+
+    @Test
+    void readsFiles(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("in.json");
+        Files.writeString(file, "{\"a\":1}\n{\"a\":2}\n");
+        assertThat(jq("", "-c", ".a", file.toString()).out()).isEqualTo("1\n2\n");
+    }
+
+    @Test
+    void runTestsReportsJqsSummaryLine(@TempDir Path dir) throws IOException {
+        Path tests = dir.resolve("t.test");
+        Files.writeString(tests, String.join("\n",
+                "# a comment", "", ".a", "{\"a\":1}", "1", "", ".[]", "[1,2]", "1", "3", "",
+                "%%FAIL", "nosuch", "jq: error: nosuch/0 is not defined at <top-level>, line 1:", ""));
+        Result r = jq("", "--run-tests", tests.toString());
+        assertThat(r.out()).contains("Expected [1, 3], but got [1, 2]")
+                .endsWith("2 of 3 tests passed (0 malformed, 0 skipped)\n");
+        assertThat(r.exitCode()).isEqualTo(1);
+    }
+}
