@@ -19,6 +19,7 @@ class CompileErrorTest {
             Arguments.of("1 as $x | $y", "$y is not defined", 1, 11),
             Arguments.of("break $out", "$*label-out is not defined", 1, 1),
             Arguments.of("[1, 2", "syntax error, unexpected end of file", 1, 6),
+            Arguments.of(".id | [", "syntax error, unexpected end of file", 1, 8),
             Arguments.of("{a: 1 + 2}", "syntax error, unexpected '+'", 1, 7),
             Arguments.of("1 == 2 == 3", "syntax error, unexpected '=='", 1, 8),
             Arguments.of(".a |\n\n  .b | nosuch(1)", "nosuch/1 is not defined", 3, 8),

@@ -21,4 +21,7 @@ final class CliOptions {
     String testFile;
     final Map<String, JsonNode> variables = new LinkedHashMap<>();
     final List<String> files = new ArrayList<>();
+    /** {@code --args} / {@code --jsonargs}: how to read the remaining positional arguments (null: as files). */
+    String positionalMode;
+    final List<JsonNode> positional = new ArrayList<>();
 }

@@ -1,7 +1,13 @@
 package dev.portolan.jq.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.jq.value.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Parses jq's command-line options into {@link CliOptions}. */
 final class OptionParser {
@@ -20,14 +26,51 @@ final class OptionParser {
                 }
             } else if (o.program == null && o.testFile == null) {
                 o.program = a;
+            } else if (o.positionalMode != null) {
+                o.positional.add(o.positionalMode.equals("--args") ? Json.text(a) : json(a, "--jsonargs"));
             } else {
                 o.files.add(a);
             }
+        }
+        if (o.positionalMode != null) {
+            o.variables.put("ARGS", argsVariable(o));
         }
         if (o.program == null && o.testFile == null) {
             throw new IllegalArgumentException("no program given");
         }
         return o;
+    }
+
+    /** {@code $ARGS}: the positional arguments and the named variables. */
+    private static JsonNode argsVariable(CliOptions o) {
+        ObjectNode args = Json.object();
+        args.putArray("positional").addAll(o.positional);
+        ObjectNode named = args.putObject("named");
+        o.variables.forEach(named::set);
+        return args;
+    }
+
+    /** {@code --rawfile}: the text; {@code --slurpfile}: an array of the JSON texts in the file. */
+    private static JsonNode readFile(String name, boolean raw) {
+        try {
+            String text = Files.readString(Path.of(name));
+            if (raw) {
+                return Json.text(text);
+            }
+            ArrayNode values = Json.array();
+            JqCommandLine.mapper().readerFor(JsonNode.class).<JsonNode>readValues(text).forEachRemaining(values::add);
+            return values;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Could not open " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode json(String text, String option) {
+        try {
+            return JqCommandLine.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(option + ": invalid JSON text " + text);
+        }
     }
 
     private static void shortOption(CliOptions o, char c) {
@@ -80,12 +123,12 @@ final class OptionParser {
                 return i + 2;
             }
             case "--argjson" -> {
-                String text = need(args, i + 2, a);
-                try {
-                    o.variables.put(need(args, i + 1, a), JqCommandLine.mapper().readTree(text));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException("--argjson " + args[i + 1] + ": invalid JSON text " + text);
-                }
+                o.variables.put(need(args, i + 1, a), json(need(args, i + 2, a), "--argjson " + args[i + 1]));
+                return i + 2;
+            }
+            case "--args", "--jsonargs" -> o.positionalMode = a;
+            case "--slurpfile", "--rawfile" -> {
+                o.variables.put(need(args, i + 1, a), readFile(need(args, i + 2, a), a.equals("--rawfile")));
                 return i + 2;
             }
             case "--run-tests" -> {

@@ -240,7 +240,7 @@ public final class Compiler {
         if (found != null) {
             return new VarNode(found.key());
         }
-        if (v.name().equals("ENV") || globals.contains(v.name())) {
+        if (v.name().equals("ENV") || v.name().equals("ARGS") || globals.contains(v.name())) {
             return new GlobalVarNode(v.name());
         }
         throw error("$" + v.name() + " is not defined", v.pos());

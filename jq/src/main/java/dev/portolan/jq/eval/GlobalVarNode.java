@@ -18,7 +18,19 @@ public final class GlobalVarNode extends SingleNode {
             return environment(env);
         }
         JsonNode v = env.execution().runtime().variables().get(name);
+        if (v == null && name.equals("ARGS")) {
+            return namedArguments(env);
+        }
         return v == null ? Json.NULL : v;
+    }
+
+    /** {@code $ARGS} when the host gives none: no positional arguments, the variables as named ones. */
+    private static JsonNode namedArguments(Env env) {
+        ObjectNode args = Json.object();
+        args.putArray("positional");
+        ObjectNode named = args.putObject("named");
+        env.execution().runtime().variables().forEach(named::set);
+        return args;
     }
 
     static JsonNode environment(Env env) {

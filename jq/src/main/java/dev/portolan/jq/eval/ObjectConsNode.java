@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.jq.JqException;
 import dev.portolan.jq.value.Json;
 import dev.portolan.jq.value.Values;
+import java.util.LinkedHashMap;
 
 /**
  * {@code {k1: v1, k2: v2}}. With generators it yields the cartesian product, the first entry being
@@ -36,9 +37,14 @@ public final class ObjectConsNode extends Node {
         return single;
     }
 
+    /** Sized for its keys, so that building the object never rehashes. */
+    private ObjectNode newObject() {
+        return new ObjectNode(Json.FACTORY, new LinkedHashMap<>(keys.length * 4 / 3 + 2));
+    }
+
     @Override
     public JsonNode one(JsonNode in, Env env) {
-        ObjectNode object = Json.FACTORY.objectNode();
+        ObjectNode object = newObject();
         for (int i = 0; i < keys.length; i++) {
             String key = constantKeys[i] != null ? constantKeys[i] : keyOf(keys[i].one(in, env));
             object.set(key, values[i].one(in, env));
@@ -63,7 +69,7 @@ public final class ObjectConsNode extends Node {
 
     private boolean build(int i, String[] ks, JsonNode[] vs, JsonNode in, Env env, Sink out) {
         if (i == keys.length) {
-            ObjectNode object = Json.FACTORY.objectNode();
+            ObjectNode object = newObject();
             for (int j = 0; j < ks.length; j++) {
                 object.set(ks[j], vs[j]);
             }

@@ -114,7 +114,7 @@ final class TermParser {
             case OP:
                 return operatorTerm(t);
             default:
-                p.unexpectedToken();
+                // t is consumed already (it may be EOF, the last token): report it, do not peek past it.
                 throw new ParseError("syntax error, unexpected " + t.describe(), t.pos());
         }
     }
