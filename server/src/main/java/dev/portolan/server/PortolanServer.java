@@ -104,6 +104,7 @@ public final class PortolanServer implements AutoCloseable {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.routes.before("/v1/*", authenticator::authenticate);
+            cfg.routes.before("/v1/*", Requests::refuseNulInQuery);
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(
                     Json.write(Json.object().put("ok", true).put("status", "ready"))));
             new AuthRoutes(catalog.access(), tokens, requests).register(cfg.routes);

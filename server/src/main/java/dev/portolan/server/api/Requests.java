@@ -33,13 +33,49 @@ public final class Requests {
         byte[] body = body(ctx);
         if (body.length == 0) return null;
         try {
-            return Json.MAPPER.readTree(body);
+            JsonNode json = Json.MAPPER.readTree(body);
+            String nul = nulPath(json, "");
+            if (nul != null) {
+                throw ApiException.badRequest("The body holds a NUL character (\\u0000) at '" + nul + "'; no text can contain one");
+            }
+            return json;
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("The body is not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A before-handler: neither database can store a NUL character (PostgreSQL refuses it in text),
+     * so a query parameter holding one is refused (400) before it reaches the catalog.
+     */
+    public static void refuseNulInQuery(Context ctx) {
+        ctx.queryParamMap().forEach((name, values) -> {
+            if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
+                throw ApiException.badRequest("Query parameter '" + name.replace('\0', '?') + "' holds a NUL character (\\u0000); no text can contain one");
+            }
+        });
+    }
+
+    /** The path of the first text or key holding a NUL character, or null. */
+    private static String nulPath(JsonNode node, String path) {
+        if (node.isTextual()) return node.asText().indexOf('\0') >= 0 ? (path.isEmpty() ? "$" : path) : null;
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String found = nulPath(node.get(i), path + "[" + i + "]");
+                if (found != null) return found;
+            }
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                String child = (path.isEmpty() ? "" : path + ".") + e.getKey().replace('\0', '?');
+                if (e.getKey().indexOf('\0') >= 0) return child;
+                String found = nulPath(e.getValue(), child);
+                if (found != null) return found;
+            }
+        }
+        return null;
     }
 
     private byte[] body(Context ctx) {
