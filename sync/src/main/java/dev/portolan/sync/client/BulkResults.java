@@ -55,7 +55,7 @@ final class BulkResults {
         return true;
     }
 
-    /** The catalog's message, with the violations it lists (that is what a person needs to fix the mapping). */
+    /** The catalog's message (it names the violations), as the in-process client reports it. */
     private static String message(JsonNode error) {
         return error.path("message").asText(error.path("error").asText("failed"));
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The {@code /v1} API of a remote Portolan, as a self-hosted integration process uses it: a bearer
@@ -122,7 +123,7 @@ public final class CatalogApi {
     }
 
     /** Sends until the response is neither 429 nor 5xx, or the attempts are used up (then returns the last response). */
-    private CatalogResponse withRetries(String what, java.util.function.Supplier<HttpRequest> request) {
+    private CatalogResponse withRetries(String what, Supplier<HttpRequest> request) {
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             try {

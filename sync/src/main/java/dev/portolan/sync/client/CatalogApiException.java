@@ -25,7 +25,7 @@ public final class CatalogApiException extends RuntimeException {
     }
 
     /** A response the caller cannot use, with the catalog's own message. */
-    static CatalogApiException of(String what, CatalogResponse response) {
+    public static CatalogApiException of(String what, CatalogResponse response) {
         boolean retriable = response.status() == 429 || response.status() >= 500;
         return new CatalogApiException(response.status(), response.error(),
                 what + " failed: HTTP " + response.status() + " " + response.error() + ": " + response.message(), retriable, null);

@@ -1,0 +1,141 @@
+package dev.portolan.server.standalone;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.json.Json;
+import dev.portolan.server.api.MetricsRoutes;
+import dev.portolan.sync.client.CatalogApi;
+import dev.portolan.sync.client.CatalogApiException;
+import dev.portolan.sync.client.HttpCatalogClient;
+import dev.portolan.sync.host.HttpInstallationRepository;
+import dev.portolan.sync.host.IntegrationRegistry;
+import dev.portolan.sync.host.ResyncLauncher;
+import dev.portolan.sync.host.ResyncScheduler;
+import dev.portolan.sync.jq.PortolanJqEngine;
+import dev.portolan.sync.metrics.SyncMetrics;
+import dev.portolan.sync.report.SyncReport;
+import dev.portolan.sync.spi.Integration;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One integration run as its own process next to a remote Portolan, like a self-hosted Ocean
+ * integration: it registers with the server as a remote integration, creates its missing default
+ * blueprints through the API, resyncs over HTTP ({@link HttpCatalogClient}) and reports each
+ * resync and its event log to the server ({@link HttpInstallationRepository}), where the Sync
+ * Status shows them. It serves its own {@code GET /metrics} (Prometheus: sync, JVM and HTTP
+ * metrics) and {@code GET /health}. The wiring of that process, in plain code. Thread-safe.
+ */
+public final class StandaloneIntegration implements AutoCloseable {
+
+    private final Installation installation;
+    private final ResyncLauncher launcher;
+    private final ResyncScheduler scheduler;
+    private final Javalin app;
+    private volatile SyncReport lastFinished;
+
+    private StandaloneIntegration(Installation installation, ResyncLauncher launcher, ResyncScheduler scheduler,
+                                  PrometheusMeterRegistry meters) {
+        this.installation = installation;
+        this.launcher = launcher;
+        this.scheduler = scheduler;
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.routes.get("/health", this::health);
+            new MetricsRoutes(meters).register(cfg.routes);
+        });
+    }
+
+    /**
+     * Registers with the server, creates the missing default blueprints and starts serving
+     * {@code /metrics} and {@code /health}; no resync runs yet ({@link #resync}, {@link #startSchedule}).
+     *
+     * @param installation validated already ({@link StandaloneConfig#installation})
+     * @param port         of {@code /metrics} and {@code /health}; 0 picks a free one
+     * @throws CatalogApiException when the server is unreachable or refuses the credential or the registration
+     */
+    public static StandaloneIntegration start(Installation installation, Integration integration, CatalogApi api, int port, Clock clock) {
+        HttpInstallationRepository repository = new HttpInstallationRepository(api, installation);
+        repository.register();
+        HttpCatalogClient client = new HttpCatalogClient(api, installation.identifier());
+        client.createMissingBlueprints(defaultBlueprints(integration));
+        PrometheusMeterRegistry meters = meters();
+        ResyncLauncher launcher = new ResyncLauncher(repository, new IntegrationRegistry().register(integration), id -> client,
+                PortolanJqEngine.INSTANCE, new SyncMetrics(meters), clock, ResyncLauncher.Tuning.DEFAULT);
+        ResyncScheduler scheduler = new ResyncScheduler(repository, launcher, clock);
+        try {
+            StandaloneIntegration standalone = new StandaloneIntegration(installation, launcher, scheduler, meters);
+            standalone.app.start(port);
+            return standalone;
+        } catch (RuntimeException e) {
+            launcher.close();
+            throw e;
+        }
+    }
+
+    /** Starts a resync now (aborting a running one); its report goes to the server. */
+    public ResyncLauncher.Started resync(String trigger) {
+        ResyncLauncher.Started started = launcher.start(installation.identifier(), trigger);
+        started.done().thenAccept(report -> lastFinished = report);
+        return started;
+    }
+
+    /** Resyncs every {@code scheduledResyncInterval} minutes from now on (nothing when it is 0). */
+    public void startSchedule() {
+        scheduler.start();
+    }
+
+    public Installation installation() {
+        return installation;
+    }
+
+    /** The port of {@code /metrics} and {@code /health}. */
+    public int port() {
+        return app.port();
+    }
+
+    private void health(Context ctx) {
+        ObjectNode body = Json.object().put("ok", true).put("status", "ready").put("integration", installation.identifier());
+        SyncReport report = launcher.running(installation.identifier()).orElse(lastFinished);
+        if (report != null) body.putObject("resync").put("resyncId", report.resyncId()).put("state", report.state().wire());
+        ctx.contentType("application/json").result(Json.write(body));
+    }
+
+    private static List<ObjectNode> defaultBlueprints(Integration integration) {
+        List<ObjectNode> list = new ArrayList<>();
+        for (JsonNode blueprint : Json.parse(integration.defaults().blueprintsJson())) list.add((ObjectNode) blueprint);
+        return list;
+    }
+
+    private static PrometheusMeterRegistry meters() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return registry;
+    }
+
+    /** Stops the schedule, aborts a running resync (its report says so) and stops serving. */
+    @Override
+    public void close() {
+        scheduler.close();
+        launcher.close();
+        app.stop();
+    }
+}
