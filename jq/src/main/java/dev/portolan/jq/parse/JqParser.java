@@ -162,7 +162,8 @@ public final class JqParser {
         Token t = peek();
         if (t.type() == TokenType.OP && ASSIGN_OPS.contains(t.text())) {
             advance();
-            return new Ast.Assign(t.pos(), t.text(), left, parseAlternative());
+            // Non-associative and tighter than '//': `.a = 1 // 2` is `(.a = 1) // 2`, as in jq.
+            return new Ast.Assign(t.pos(), t.text(), left, parseOr());
         }
         return left;
     }
@@ -201,21 +202,23 @@ public final class JqParser {
     }
 
     private Ast parseAdditive() {
-        Ast left = parseMultiplicative();
-        while (peek().is("+") || peek().is("-")) {
-            Token op = advance();
-            left = new Ast.Binary(op.pos(), op.text(), left, parseMultiplicative());
-        }
-        return left;
+        return leftAssociative(this::parseMultiplicative, "+", "-");
     }
 
     private Ast parseMultiplicative() {
-        Ast left = parseUnary();
-        while (peek().is("*") || peek().is("/") || peek().is("%")) {
-            Token op = advance();
-            left = new Ast.Binary(op.pos(), op.text(), left, parseUnary());
+        return leftAssociative(this::parseUnary, "*", "/", "%");
+    }
+
+    private Ast leftAssociative(java.util.function.Supplier<Ast> operand, String... operators) {
+        Ast left = operand.get();
+        while (true) {
+            Token op = peek();
+            if (!java.util.Arrays.stream(operators).anyMatch(op::is)) {
+                return left;
+            }
+            advance();
+            left = new Ast.Binary(op.pos(), op.text(), left, operand.get());
         }
-        return left;
     }
 
     private Ast parseUnary() {

@@ -181,31 +181,32 @@ final class TermParser {
                 return new Ast.Try(t.pos(), body, handler);
             }
             case "reduce": {
-                Ast source = parsePostfix(false);
-                p.expectOp("as");
-                Pattern pattern = new PatternParser(p).parse();
-                p.expectOp("(");
-                Ast init = p.parsePipe();
-                p.expectOp(";");
-                Ast update = p.parsePipe();
-                p.expectOp(")");
-                return new Ast.Reduce(t.pos(), source, pattern, init, update);
+                Loop loop = loop(false);
+                return new Ast.Reduce(t.pos(), loop.source(), loop.pattern(), loop.init(), loop.update());
             }
             case "foreach": {
-                Ast source = parsePostfix(false);
-                p.expectOp("as");
-                Pattern pattern = new PatternParser(p).parse();
-                p.expectOp("(");
-                Ast init = p.parsePipe();
-                p.expectOp(";");
-                Ast update = p.parsePipe();
-                Ast extract = p.acceptOp(";") ? p.parsePipe() : null;
-                p.expectOp(")");
-                return new Ast.Foreach(t.pos(), source, pattern, init, update, extract);
+                Loop loop = loop(true);
+                return new Ast.Foreach(t.pos(), loop.source(), loop.pattern(), loop.init(), loop.update(), loop.extract());
             }
             default:
                 throw new ParseError("syntax error, unexpected " + t.describe(), t.pos());
         }
+    }
+
+    /** The shared shape of {@code reduce}/{@code foreach}: {@code SOURCE as PATTERN (INIT; UPDATE[; EXTRACT])}. */
+    private record Loop(Ast source, Pattern pattern, Ast init, Ast update, Ast extract) { }
+
+    private Loop loop(boolean allowExtract) {
+        Ast source = parsePostfix(false);
+        p.expectOp("as");
+        Pattern pattern = new PatternParser(p).parse();
+        p.expectOp("(");
+        Ast init = p.parsePipe();
+        p.expectOp(";");
+        Ast update = p.parsePipe();
+        Ast extract = allowExtract && p.acceptOp(";") ? p.parsePipe() : null;
+        p.expectOp(")");
+        return new Loop(source, pattern, init, update, extract);
     }
 
     private Ast ifRest(int pos) {

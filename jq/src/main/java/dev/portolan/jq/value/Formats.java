@@ -5,6 +5,7 @@ import dev.portolan.jq.JqException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 /** The {@code @format} string encoders, with jq's rules for non-string inputs. */
 public final class Formats {
@@ -96,41 +97,30 @@ public final class Formats {
     }
 
     private static String csv(JsonNode row) {
-        requireArray(row, "csv");
-        StringBuilder sb = new StringBuilder();
-        boolean first = true;
-        for (JsonNode v : row) {
-            if (!first) {
-                sb.append(',');
-            }
-            first = false;
-            switch (v.getNodeType()) {
-                case NUMBER -> sb.append(JsonText.number(v));
-                case BOOLEAN -> sb.append(v.booleanValue());
-                case NULL -> { }
-                case STRING -> sb.append('"').append(v.textValue().replace("\"", "\"\"")).append('"');
-                default -> throw new JqException(Values.describe(v) + " is not valid in a csv row");
-            }
-        }
-        return sb.toString();
+        return row(row, "csv", ',', text -> '"' + text.replace("\"", "\"\"") + '"');
     }
 
     private static String tsv(JsonNode row) {
-        requireArray(row, "tsv");
+        return row(row, "tsv", '\t', text -> text.replace("\\", "\\\\").replace("\t", "\\t")
+                .replace("\n", "\\n").replace("\r", "\\r"));
+    }
+
+    /** One CSV or TSV row: numbers and booleans as they print, null as nothing, strings escaped. */
+    private static String row(JsonNode row, String format, char separator, UnaryOperator<String> escape) {
+        requireArray(row, format);
         StringBuilder sb = new StringBuilder();
         boolean first = true;
         for (JsonNode v : row) {
             if (!first) {
-                sb.append('\t');
+                sb.append(separator);
             }
             first = false;
             switch (v.getNodeType()) {
                 case NUMBER -> sb.append(JsonText.number(v));
                 case BOOLEAN -> sb.append(v.booleanValue());
                 case NULL -> { }
-                case STRING -> sb.append(v.textValue().replace("\\", "\\\\").replace("\t", "\\t")
-                        .replace("\n", "\\n").replace("\r", "\\r"));
-                default -> throw new JqException(Values.describe(v) + " is not valid in a tsv row");
+                case STRING -> sb.append(escape.apply(v.textValue()));
+                default -> throw new JqException(Values.describe(v) + " is not valid in a " + format + " row");
             }
         }
         return sb.toString();
