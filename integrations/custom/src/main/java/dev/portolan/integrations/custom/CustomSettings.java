@@ -1,0 +1,147 @@
+package dev.portolan.integrations.custom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.Violation;
+import dev.portolan.sync.jq.JqExpressions;
+import dev.portolan.sync.settings.SettingDefinition;
+import dev.portolan.sync.settings.SettingType;
+import dev.portolan.sync.settings.Settings;
+import dev.portolan.sync.settings.SettingsDefinition;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The custom integration's one setting, {@code kinds}: kind name → where and how to read it. Every
+ * problem is reported at once, keyed {@code settings.kinds.<kind>.<key>}.
+ */
+final class CustomSettings {
+
+    static final SettingsDefinition DEFINITION = SettingsDefinition.builder()
+            .add(new SettingDefinition("kinds", SettingType.OBJECT, true, null, false,
+                    "the kinds to fetch: kind name -> {url, itemsPath, nextPath, cursorParam, headers, timeoutSeconds}",
+                    CustomSettings::validateKinds).withSecretPaths("*.headers.*"))
+            .build();
+
+    private static final Pattern KIND_NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** Headers the JDK's HTTP client sets itself and refuses to take from us. */
+    private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    private static final List<String> HTTP_ONLY = List.of("nextPath", "cursorParam", "headers", "timeoutSeconds");
+
+    private CustomSettings() {}
+
+    /** The declared kinds, in declaration order. */
+    static Map<String, CustomKind> kinds(Settings settings) {
+        Map<String, CustomKind> kinds = new LinkedHashMap<>();
+        JsonNode declared = settings.json("kinds");
+        if (declared != null) declared.properties().forEach(k -> kinds.put(k.getKey(), CustomKind.from(k.getKey(), k.getValue())));
+        return kinds;
+    }
+
+    static void validateKinds(String path, JsonNode kinds, List<Violation> problems) {
+        if (kinds.isEmpty()) {
+            problems.add(new Violation(path, "declares no kind; add one, e.g. {\"item\": {\"url\": \"https://api.example.com/items\"}}"));
+        }
+        kinds.properties().forEach(kind -> {
+            String kindPath = path + "." + kind.getKey();
+            if (!KIND_NAME.matcher(kind.getKey()).matches()) {
+                problems.add(new Violation(kindPath, "'" + kind.getKey() + "' is not a valid kind name: use letters, digits, _ and -"));
+            }
+            if (kind.getValue().isObject()) validateKind(kindPath, kind.getValue(), problems);
+            else problems.add(new Violation(kindPath, "must be an object with at least a url, got " + kind.getValue()));
+        });
+    }
+
+    private static void validateKind(String path, JsonNode kind, List<Violation> problems) {
+        kind.properties().forEach(e -> {
+            if (!CustomKind.KEYS.contains(e.getKey())) {
+                problems.add(new Violation(path + "." + e.getKey(), "unknown key; a kind takes: " + String.join(", ", CustomKind.KEYS)));
+            }
+        });
+        URI url = validateUrl(path + ".url", kind.get("url"), problems);
+        jq(path + ".itemsPath", kind.get("itemsPath"), problems);
+        jq(path + ".nextPath", kind.get("nextPath"), problems);
+        JsonNode cursorParam = kind.get("cursorParam");
+        if (cursorParam != null && !(cursorParam.isTextual() && !cursorParam.asText().isBlank())) {
+            problems.add(new Violation(path + ".cursorParam", "must be a query parameter name such as \"cursor\" or \"page\", got " + cursorParam));
+        }
+        JsonNode timeout = kind.get("timeoutSeconds");
+        if (timeout != null && !(timeout.canConvertToExactIntegral() && timeout.asInt() >= 1 && timeout.asInt() <= 600)) {
+            problems.add(new Violation(path + ".timeoutSeconds", "must be a whole number of seconds from 1 to 600, got " + timeout));
+        }
+        validateHeaders(path + ".headers", kind.get("headers"), problems);
+        if (url != null && "file".equalsIgnoreCase(url.getScheme())) {
+            for (String key : HTTP_ONLY) {
+                if (kind.has(key)) problems.add(new Violation(path + "." + key, "applies to http(s) URLs only; a file is paged by itself"));
+            }
+        }
+    }
+
+    private static URI validateUrl(String path, JsonNode value, List<Violation> problems) {
+        if (value == null || value.isNull()) {
+            problems.add(new Violation(path, "is required: the http(s) URL of the first page, or a file: URL"));
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add(new Violation(path, "must be a URL string, got " + value));
+            return null;
+        }
+        String problem = null;
+        URI url = null;
+        try {
+            url = new URI(value.asText());
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            switch (scheme) {
+                case "http", "https" -> { if (url.getHost() == null) problem = "has no host"; }
+                case "file" -> Path.of(url);
+                default -> problem = "must start with http://, https:// or file:";
+            }
+        } catch (Exception e) {
+            problem = "is not a valid URL (" + e.getMessage() + "); a file needs an absolute path, like file:///var/data/services.json";
+        }
+        if (problem == null) return url;
+        problems.add(new Violation(path, "'" + value.asText() + "' " + problem));
+        return null;
+    }
+
+    private static void jq(String path, JsonNode value, List<Violation> problems) {
+        if (value == null || value.isNull()) return;
+        if (!value.isTextual() || value.asText().isBlank()) {
+            problems.add(new Violation(path, "must be a jq expression, got " + value));
+            return;
+        }
+        String error;
+        try {
+            error = JqExpressions.compileError(value.asText());
+        } catch (RuntimeException e) { // a parser bug must not turn a user's typo into a server error
+            error = "it cannot be compiled (" + e + ")";
+        }
+        if (error != null) problems.add(new Violation(path, "'" + value.asText() + "' is not valid jq: " + error));
+    }
+
+    private static void validateHeaders(String path, JsonNode headers, List<Violation> problems) {
+        if (headers == null || headers.isNull()) return;
+        if (!headers.isObject()) {
+            problems.add(new Violation(path, "must be an object of header name -> value, e.g. {\"Authorization\": \"Bearer ...\"}"));
+            return;
+        }
+        headers.properties().forEach(h -> {
+            String name = h.getKey();
+            if (!HEADER_NAME.matcher(name).matches() || RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                problems.add(new Violation(path + "." + name, "'" + name + "' cannot be sent as a header"));
+            }
+            // The value is a secret: say what is wrong with it without repeating it.
+            if (!h.getValue().isTextual()) problems.add(new Violation(path + "." + name, "must be a string"));
+            else if (h.getValue().asText().contains("\n") || h.getValue().asText().contains("\r")) {
+                problems.add(new Violation(path + "." + name, "must be on one line"));
+            }
+        });
+    }
+}
