@@ -161,7 +161,7 @@ final class CollectionBuiltins {
     }
 
     private static JsonNode flatten(JsonNode in, double depth) {
-        if (!in.isArray()) {
+        if (!in.isContainerNode()) {
             throw new JqException("Cannot iterate over " + Values.describe(in));
         }
         ArrayNode out = Json.array();

@@ -30,6 +30,23 @@ final class ControlBuiltins {
         r.generator("skip", 2, (in, a, env, out) -> a[0].eval(in, env, n -> skip(n, a[1], in, env, out)));
         r.generator("first", 1, (in, a, env, out) -> limit(Json.number(1), a[0], in, env, out),
                 (path, in, a, env, out) -> limitPaths(Json.number(1), a[0], path, in, env, out));
+        r.generator("last", 1, (in, a, env, out) -> {
+            JsonNode[] last = {null};
+            a[0].eval(in, env, v -> {
+                last[0] = v;
+                return true;
+            });
+            return last[0] == null || out.emit(last[0]);
+        }, (path, in, a, env, out) -> {
+            Path[] lastPath = {null};
+            JsonNode[] last = {null};
+            a[0].paths(path, in, env, (p, v) -> {
+                lastPath[0] = p;
+                last[0] = v;
+                return true;
+            });
+            return lastPath[0] == null || out.emit(lastPath[0], last[0]);
+        });
         r.generator("isempty", 1, (in, a, env, out) -> {
             boolean[] empty = {true};
             a[0].eval(in, env, v -> {

@@ -37,7 +37,6 @@ final class Prelude {
             "def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) | node_filter);",
             "def leaf_paths: paths(scalars);",
             "def pick(pathexps): . as $top | reduce path(pathexps) as $p (null; setpath($p; $top | getpath($p)));",
-            "def last(f): reduce f as $x (null; $x);",
             "def nth($n): .[$n];",
             "def nth($n; f): if $n < 0 then error(\"Out of bounds negative array index\") else first(skip($n; f)) end;",
             "def first: .[0];",

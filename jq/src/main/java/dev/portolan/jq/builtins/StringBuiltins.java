@@ -53,7 +53,7 @@ final class StringBuiltins {
 
     static String string(JsonNode in, String function) {
         if (!in.isTextual()) {
-            throw new JqException(Values.describe(in) + " cannot be " + function + "d, as it is not a string");
+            throw new JqException(function + " input must be a string");
         }
         return in.textValue();
     }
@@ -101,7 +101,7 @@ final class StringBuiltins {
 
     private static JsonNode implode(JsonNode in) {
         if (!in.isArray()) {
-            throw new JqException("Implode input must be an array");
+            throw new JqException("implode input must be an array");
         }
         StringBuilder sb = new StringBuilder();
         for (JsonNode cp : in) {
