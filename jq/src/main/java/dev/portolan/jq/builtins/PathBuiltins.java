@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.jq.JqException;
 import dev.portolan.jq.eval.Path;
 import dev.portolan.jq.value.Json;
+import dev.portolan.jq.value.JsonText;
 import dev.portolan.jq.value.PathOps;
 import dev.portolan.jq.value.Values;
 import java.util.Iterator;
@@ -17,9 +18,11 @@ final class PathBuiltins {
     }
 
     static void register(Registry r) {
-        r.generator("path", 1, (in, a, env, out) -> a[0].paths(Path.ROOT, in, env, (p, v) -> out.emit(p.toArray())));
+        r.generator("path", 1, (in, a, env, out) -> a[0].paths(Path.ROOT, in, env, (p, v) -> out.emit(p.toArrayOrFail(v))));
         r.generator("getpath", 1, (in, a, env, out) -> a[0].eval(in, env, p -> out.emit(getPath(in, p))),
-                (path, in, a, env, out) -> a[0].eval(in, env, p -> out.emit(path.appendAll(p), getPath(in, p))));
+                (path, in, a, env, out) -> a[0].eval(in, env,
+                        p -> out.emit(path.requirePath("access path " + JsonText.compact(p) + " of", in).appendAll(p),
+                                getPath(in, p))));
         r.value("setpath", 2, (in, a) -> PathOps.setPath(in, a[0], a[1]));
         r.value("delpaths", 1, (in, a) -> PathOps.deletePaths(in, a[0]));
         r.unary("to_entries", PathBuiltins::toEntries);

@@ -38,7 +38,7 @@ final class Prelude {
             "def leaf_paths: paths(scalars);",
             "def pick(pathexps): . as $top | reduce path(pathexps) as $p (null; setpath($p; $top | getpath($p)));",
             "def nth($n): .[$n];",
-            "def nth($n; f): if $n < 0 then error(\"Out of bounds negative array index\") else first(skip($n; f)) end;",
+            "def nth($n; f): if $n < 0 then error(\"nth doesn't support negative indices\") else first(skip($n; f)) end;",
             "def first: .[0];",
             "def last: .[-1];",
             "def indices($i): _indices($i);",

@@ -34,7 +34,7 @@ public final class AssignNode extends Node {
     private List<ArrayNode> pathsOf(JsonNode in, Env env) {
         List<ArrayNode> paths = new ArrayList<>();
         target.paths(Path.ROOT, in, env, (p, v) -> {
-            paths.add(p.toArray());
+            paths.add(p.toArrayOrFail(v));
             return true;
         });
         return paths;

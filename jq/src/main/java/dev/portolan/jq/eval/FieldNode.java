@@ -38,7 +38,8 @@ public final class FieldNode extends Node {
 
     @Override
     public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
-        return target.paths(path, in, env, (p, t) -> out.emit(p.append(key), get(t)));
+        return target.paths(path, in, env,
+                (p, t) -> out.emit(p.requirePath("access element \"" + name + "\" of", t).append(key), get(t)));
     }
 
     @Override

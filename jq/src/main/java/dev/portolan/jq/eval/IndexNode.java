@@ -2,6 +2,7 @@ package dev.portolan.jq.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.jq.value.Index;
+import dev.portolan.jq.value.JsonText;
 
 /** {@code target[key]} and {@code target.name}; the key is evaluated against the same input as the target. */
 public final class IndexNode extends Node {
@@ -26,7 +27,8 @@ public final class IndexNode extends Node {
     @Override
     public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
         return key.eval(in, env, k -> target.paths(path, in, env,
-                (p, t) -> out.emit(p.append(k), t.isNull() ? t : Index.get(t, k))));
+                (p, t) -> out.emit(p.requirePath("access element " + JsonText.compact(k) + " of", t).append(k),
+                        t.isNull() ? t : Index.get(t, k))));
     }
 
     @Override

@@ -43,6 +43,7 @@ public final class IterateNode extends Node {
     }
 
     static boolean eachPath(Path p, JsonNode t, PathSink out) {
+        p.requirePath("iterate through", t);
         if (t.isArray()) {
             for (int i = 0; i < t.size(); i++) {
                 if (!out.emit(p.append(Json.number(i)), t.get(i))) {

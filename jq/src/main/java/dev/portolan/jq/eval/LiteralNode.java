@@ -1,8 +1,6 @@
 package dev.portolan.jq.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portolan.jq.JqException;
-import dev.portolan.jq.value.JsonText;
 
 /** A constant; {@code null} is also accepted as a path expression (the empty path's value), as in jq. */
 public final class LiteralNode extends SingleNode {
@@ -23,9 +21,6 @@ public final class LiteralNode extends SingleNode {
 
     @Override
     public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
-        if (value.isNull()) {
-            return out.emit(path, value);
-        }
-        throw new JqException("Invalid path expression with result " + JsonText.truncated(value));
+        return out.emit(value.isNull() ? path : Path.NOT_A_PATH, value);
     }
 }

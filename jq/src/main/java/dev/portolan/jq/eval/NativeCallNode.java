@@ -1,8 +1,6 @@
 package dev.portolan.jq.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portolan.jq.JqException;
-import dev.portolan.jq.value.JsonText;
 
 /** A call of a builtin implemented in Java. */
 public final class NativeCallNode extends Node {
@@ -42,9 +40,7 @@ public final class NativeCallNode extends Node {
         if (function.paths() != null) {
             return function.paths().paths(path, in, args, env, out);
         }
-        return eval(in, env, v -> {
-            throw new JqException("Invalid path expression with result " + JsonText.truncated(v));
-        });
+        return eval(in, env, v -> out.emit(Path.NOT_A_PATH, v));
     }
 
     @Override

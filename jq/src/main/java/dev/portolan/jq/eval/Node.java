@@ -1,8 +1,6 @@
 package dev.portolan.jq.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portolan.jq.JqException;
-import dev.portolan.jq.value.JsonText;
 
 /**
  * A compiled jq filter. Evaluation pushes outputs into a {@link Sink}; a sink that returns false
@@ -19,9 +17,7 @@ public abstract class Node {
 
     /** Evaluates this filter as a path expression, for {@code path()}, assignments and {@code del}. */
     public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
-        return eval(in, env, value -> {
-            throw new JqException("Invalid path expression with result " + JsonText.truncated(value));
-        });
+        return eval(in, env, value -> out.emit(Path.NOT_A_PATH, value));
     }
 
     /** True when {@link #one} may be called: the filter always yields exactly one value. */

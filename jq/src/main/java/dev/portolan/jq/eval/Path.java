@@ -3,6 +3,8 @@ package dev.portolan.jq.eval;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portolan.jq.JqException;
+import dev.portolan.jq.value.JsonText;
 
 /**
  * A path being built during path-mode evaluation, as a persistent list so that appending a
@@ -10,6 +12,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  */
 public final class Path {
     public static final Path ROOT = new Path(null, null, 0);
+    /**
+     * Marks a value that did not come from a path expression (e.g. the output of {@code map}).
+     * It may flow on; jq only fails when it is indexed further or reaches the end of path().
+     */
+    public static final Path NOT_A_PATH = new Path(null, null, -1);
 
     private final Path parent;
     private final JsonNode key;
@@ -23,6 +30,26 @@ public final class Path {
 
     public Path append(JsonNode component) {
         return new Path(this, component, size + 1);
+    }
+
+    public boolean isPath() {
+        return this != NOT_A_PATH;
+    }
+
+    /** Fails like jq when a non-path value is indexed or iterated in a path expression. */
+    public Path requirePath(String attempt, JsonNode value) {
+        if (this == NOT_A_PATH) {
+            throw new JqException("Invalid path expression near attempt to " + attempt + " " + JsonText.truncated(value));
+        }
+        return this;
+    }
+
+    /** The path as an array, or jq's error when the value did not come from a path expression. */
+    public ArrayNode toArrayOrFail(JsonNode value) {
+        if (this == NOT_A_PATH) {
+            throw new JqException("Invalid path expression with result " + JsonText.truncated(value));
+        }
+        return toArray();
     }
 
     /** Appends every element of an array of components. */

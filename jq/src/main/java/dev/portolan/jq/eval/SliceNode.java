@@ -29,7 +29,8 @@ public final class SliceNode extends Node {
             ObjectNode key = Json.object();
             key.set("start", f);
             key.set("end", t);
-            return out.emit(p.append(key), Index.slice(v, f, t));
+            return out.emit(p.requirePath("access element " + dev.portolan.jq.value.JsonText.compact(key) + " of", v)
+                    .append(key), Index.slice(v, f, t));
         })));
     }
 }
