@@ -42,12 +42,19 @@ final class CoreBuiltins {
         r.unary("toarray", in -> in.isArray() ? in : Json.array().add(in));
         r.unary("ascii", in -> Json.text(new String(Character.toChars(in.intValue()))));
         r.value("format", 1, (in, a) -> Json.text(Formats.apply("@" + requireString(a[0], "format").textValue(), in)));
-        r.value("error", 0, (in, a) -> {
+        // jq turns error(null) into a plain backtrack: it behaves like empty.
+        r.generator("error", 0, (in, a, env, out) -> {
+            if (in.isNull()) {
+                return true;
+            }
             throw error(in);
         });
-        r.value("error", 1, (in, a) -> {
-            throw error(a[0]);
-        });
+        r.generator("error", 1, (in, a, env, out) -> a[0].eval(in, env, message -> {
+            if (message.isNull()) {
+                return true;
+            }
+            throw error(message);
+        }));
         r.unary("have_decnum", in -> Json.FALSE);
         r.unary("have_literal_numbers", in -> Json.TRUE);
         r.unary("input_filename", in -> Json.NULL);

@@ -136,7 +136,9 @@ final class StringBuiltins {
                 case NULL -> { }
                 case STRING -> sb.append(v.textValue());
                 case NUMBER, BOOLEAN -> sb.append(JsonText.compact(v));
-                default -> throw new JqException("Cannot join with " + Values.typeName(v));
+                // jq joins with reduce and +, so this is the message its addition gives.
+                default -> throw new JqException(Values.describe(Json.text(sb.toString())) + " and "
+                        + Values.describe(v) + " cannot be added");
             }
         }
         return Json.text(sb.toString());

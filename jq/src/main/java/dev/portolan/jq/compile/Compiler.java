@@ -65,7 +65,7 @@ public final class Compiler {
             case Ast.Neg n -> new NegNode(compile(n.operand(), scope));
             case Ast.Pipe p -> new PipeNode(compile(p.left(), scope), compile(p.right(), scope));
             case Ast.Comma c -> new CommaNode(compile(c.left(), scope), compile(c.right(), scope));
-            case Ast.Binary b -> new BinaryNode(compile(b.left(), scope), compile(b.right(), scope), operator(b.op()));
+            case Ast.Binary b -> binary(b, scope);
             case Ast.And a -> new AndOrNode(compile(a.left(), scope), compile(a.right(), scope), false);
             case Ast.Or o -> new AndOrNode(compile(o.left(), scope), compile(o.right(), scope), true);
             case Ast.Alternative a -> new AlternativeNode(compile(a.left(), scope), compile(a.right(), scope));
@@ -132,6 +132,15 @@ public final class Compiler {
             }
         }
         return new ObjectConsNode(keys, values);
+    }
+
+    private Node binary(Ast.Binary b, Scope scope) {
+        // Like jq, reject a constant division by zero when compiling.
+        if ((b.op().equals("/") || b.op().equals("%")) && b.left() instanceof Ast.Literal l && l.value().isNumber()
+                && b.right() instanceof Ast.Literal r && r.value().isNumber() && r.value().doubleValue() == 0) {
+            throw error(b.op().equals("/") ? "Division by zero?" : "Remainder by zero?", b.pos());
+        }
+        return new BinaryNode(compile(b.left(), scope), compile(b.right(), scope), operator(b.op()));
     }
 
     static BinaryOperator<JsonNode> operator(String op) {

@@ -176,8 +176,8 @@ final class TermParser {
             case "if":
                 return ifRest(t.pos());
             case "try": {
-                Ast body = parsePostfix(false);
-                Ast handler = p.acceptOp("catch") ? parsePostfix(false) : null;
+                Ast body = tryOperand();
+                Ast handler = p.acceptOp("catch") ? tryOperand() : null;
                 return new Ast.Try(t.pos(), body, handler);
             }
             case "reduce": {
@@ -191,6 +191,15 @@ final class TermParser {
             default:
                 throw new ParseError("syntax error, unexpected " + t.describe(), t.pos());
         }
+    }
+
+    /** The body or handler of {@code try}: a postfix term, possibly negated ({@code try -. catch .}). */
+    private Ast tryOperand() {
+        if (p.peekToken().is("-")) {
+            int pos = p.next().pos();
+            return new Ast.Neg(pos, tryOperand());
+        }
+        return parsePostfix(false);
     }
 
     /** The shared shape of {@code reduce}/{@code foreach}: {@code SOURCE as PATTERN (INIT; UPDATE[; EXTRACT])}. */

@@ -105,11 +105,12 @@ public final class Arith {
         throw fail(a, b, "multiplied");
     }
 
+    /** {@code "ab" * n}: n copies (rounded down); a negative or nan count gives null. */
     private static JsonNode repeat(String s, double times) {
-        if (Double.isNaN(times) || times <= 0) {
+        if (Double.isNaN(times) || times < 0) {
             return Json.NULL;
         }
-        int n = times < 1 ? 1 : (int) Math.min(times, Integer.MAX_VALUE);
+        int n = (int) Math.min(Math.floor(times), Integer.MAX_VALUE);
         if ((long) s.length() * n > 100_000_000L) {
             throw new JqException("Repeat string result too long");
         }
