@@ -43,6 +43,20 @@ final class EdgeRows {
         }
     }
 
+    /**
+     * Replaces the edges of updated entities whose relations changed; most updates (a sync
+     * refreshing properties) keep their relations, and rewriting their edges would double the cost.
+     *
+     * @param storedRelations the relations before the update, by entity
+     */
+    void replaceFor(List<EntityWrite> writes, Map<EntityKey, JsonNode> storedRelations, RelationTargets targets) {
+        List<EntityWrite> changed = writes.stream()
+                .filter(w -> !java.util.Objects.equals(storedRelations.get(w.entity().key()), w.entity().relations()))
+                .toList();
+        deleteFrom(changed);
+        insertFor(changed, targets);
+    }
+
     /** Removes the edges of the given sources, before their new edges are inserted. */
     void deleteFrom(List<EntityWrite> writes) {
         Map<String, Set<String>> byBlueprint = new LinkedHashMap<>();

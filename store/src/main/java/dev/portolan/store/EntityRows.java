@@ -1,5 +1,6 @@
 package dev.portolan.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.EntityState;
@@ -8,6 +9,7 @@ import dev.portolan.catalog.entity.EntityWrite;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +106,21 @@ final class EntityRows {
             }
             Sql.batch(connection, sql, rows);
         }
+    }
+
+    /** The stored relations of the entities about to be written (those that exist), by key. */
+    Map<EntityKey, JsonNode> storedRelations(List<EntityWrite> writes) {
+        Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
+        writes.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new ArrayList<>()).add(w.entity().identifier()));
+        Map<EntityKey, JsonNode> relations = new HashMap<>();
+        byBlueprint.forEach((blueprint, identifiers) -> {
+            for (List<String> chunk : sortedChunks(identifiers)) {
+                Sql.query(connection, "SELECT identifier, relations FROM entities WHERE blueprint = ? AND identifier IN ("
+                                + Sql.placeholders(chunk.size()) + ")", parameters(blueprint, chunk),
+                        row -> relations.put(new EntityKey(blueprint, row.getString(1)), Json.read(row.getString(2))));
+            }
+        });
+        return relations;
     }
 
     int delete(String blueprint, Collection<String> identifiers) {

@@ -131,9 +131,9 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public void updateEntities(List<EntityWrite> writes, RelationTargets relationTargets) {
         writable();
+        var storedRelations = entities.storedRelations(writes);
         entities.update(writes);
-        edges.deleteFrom(writes);
-        edges.insertFor(writes, relationTargets);
+        edges.replaceFor(writes, storedRelations, relationTargets);
     }
 
     @Override

@@ -27,7 +27,10 @@ record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrat
 
     static Pools sqlite(String jdbcUrl) {
         createParentDirectory(jdbcUrl);
-        SQLiteDataSource writeSource = new SQLiteDataSource(sqliteConfig());
+        SQLiteConfig writeConfig = sqliteConfig();
+        // Batches of 1,000 entities touch many index pages; a 64 MB cache keeps them between batches.
+        writeConfig.setCacheSize(-65_536);
+        SQLiteDataSource writeSource = new SQLiteDataSource(writeConfig);
         writeSource.setUrl(jdbcUrl);
         SQLiteDataSource readSource = new SQLiteDataSource(sqliteConfig());
         readSource.setUrl(jdbcUrl);

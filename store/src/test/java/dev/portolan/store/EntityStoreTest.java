@@ -91,6 +91,23 @@ class EntityStoreTest {
     }
 
     @StoreTest
+    void anUpdateThatKeepsTheRelationsKeepsTheEdges(CatalogStore store) {
+        model(store);
+        insert(store, entity("service", "api", "{'url': 'a'}", "{'domain': 'payments', 'owners': ['t1', 't2']}"),
+                entity("service", "web", "{'url': 'a'}", "{'domain': 'payments'}"));
+
+        store.write(tx -> {
+            tx.updateEntities(Fixtures.writes(entity("service", "api", "{'url': 'b'}", "{'owners': ['t1', 't2'], 'domain': 'payments'}"),
+                    entity("service", "web", "{'url': 'b'}", "{'domain': 'billing'}")), RelationTargets.of(tx.listBlueprints()));
+            return null;
+        });
+
+        assertThat(edgesTo(store, new EntityKey("domain", "payments"), new EntityKey("team", "t1"), new EntityKey("team", "t2")))
+                .extracting(e -> e.source().identifier() + "." + e.relation()).containsExactlyInAnyOrder("api.domain", "api.owners", "api.owners");
+        assertThat(edgesTo(store, new EntityKey("domain", "billing"))).extracting(e -> e.source().identifier()).containsExactly("web");
+    }
+
+    @StoreTest
     void deleteRemovesEntitiesAndTheirEdgesAndCountsRows(CatalogStore store) {
         model(store);
         insert(store, entity("service", "api", "{}", "{'domain': 'payments'}"), entity("service", "web", "{}", "{'domain': 'payments'}"));
