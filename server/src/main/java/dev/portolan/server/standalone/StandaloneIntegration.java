@@ -14,7 +14,6 @@ import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.host.ResyncScheduler;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.metrics.SyncMetrics;
-import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.spi.Integration;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -42,14 +41,15 @@ import java.util.List;
 public final class StandaloneIntegration implements AutoCloseable {
 
     private final Installation installation;
+    private final HttpInstallationRepository repository;
     private final ResyncLauncher launcher;
     private final ResyncScheduler scheduler;
     private final Javalin app;
-    private volatile SyncReport lastFinished;
 
-    private StandaloneIntegration(Installation installation, ResyncLauncher launcher, ResyncScheduler scheduler,
-                                  PrometheusMeterRegistry meters) {
+    private StandaloneIntegration(Installation installation, HttpInstallationRepository repository, ResyncLauncher launcher,
+                                  ResyncScheduler scheduler, PrometheusMeterRegistry meters) {
         this.installation = installation;
+        this.repository = repository;
         this.launcher = launcher;
         this.scheduler = scheduler;
         this.app = Javalin.create(cfg -> {
@@ -77,7 +77,7 @@ public final class StandaloneIntegration implements AutoCloseable {
                 PortolanJqEngine.INSTANCE, new SyncMetrics(meters), clock, ResyncLauncher.Tuning.DEFAULT);
         ResyncScheduler scheduler = new ResyncScheduler(repository, launcher, clock);
         try {
-            StandaloneIntegration standalone = new StandaloneIntegration(installation, launcher, scheduler, meters);
+            StandaloneIntegration standalone = new StandaloneIntegration(installation, repository, launcher, scheduler, meters);
             standalone.app.start(port);
             return standalone;
         } catch (RuntimeException e) {
@@ -88,9 +88,7 @@ public final class StandaloneIntegration implements AutoCloseable {
 
     /** Starts a resync now (aborting a running one); its report goes to the server. */
     public ResyncLauncher.Started resync(String trigger) {
-        ResyncLauncher.Started started = launcher.start(installation.identifier(), trigger);
-        started.done().thenAccept(report -> lastFinished = report);
-        return started;
+        return launcher.start(installation.identifier(), trigger);
     }
 
     /** Resyncs every {@code scheduledResyncInterval} minutes from now on (nothing when it is 0). */
@@ -109,8 +107,7 @@ public final class StandaloneIntegration implements AutoCloseable {
 
     private void health(Context ctx) {
         ObjectNode body = Json.object().put("ok", true).put("status", "ready").put("integration", installation.identifier());
-        SyncReport report = launcher.running(installation.identifier()).orElse(lastFinished);
-        if (report != null) body.putObject("resync").put("resyncId", report.resyncId()).put("state", report.state().wire());
+        repository.lastSaved().ifPresent(r -> body.putObject("resync").put("resyncId", r.resyncId()).put("state", r.state()));
         ctx.contentType("application/json").result(Json.write(body));
     }
 

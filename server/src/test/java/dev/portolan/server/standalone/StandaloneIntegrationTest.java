@@ -2,12 +2,15 @@ package dev.portolan.server.standalone;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.server.cli.IntegrationRunCommand;
+import dev.portolan.server.cli.Main;
 import dev.portolan.server.testing.ApiServer;
 import dev.portolan.server.testing.ApiTest;
 import dev.portolan.server.testing.Ids;
 import dev.portolan.sync.client.CatalogApi;
+import dev.portolan.sync.host.HttpInstallationRepository;
 import dev.portolan.sync.host.IntegrationRegistry;
 import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.report.SyncState;
@@ -193,6 +196,24 @@ class StandaloneIntegrationTest {
     }
 
     @ApiTest
+    void readsItsReportsAndEventLogBackFromTheServer(ApiServer server) {
+        try (Fixture f = new Fixture(server)) {
+            StandaloneIntegration standalone = f.start();
+            SyncReport first = f.resync();
+            SyncReport second = f.resync();
+            HttpInstallationRepository repository = new HttpInstallationRepository(api(server), standalone.installation());
+
+            assertThat(repository.reports(f.id, 10)).extracting(SyncRecord::resyncId).containsExactly(second.resyncId(), first.resyncId());
+            SyncRecord record = repository.report(f.id, first.resyncId()).orElseThrow();
+            assertThat(record.state()).isEqualTo("completed");
+            assertThat(record.finishedAt()).isEqualTo(first.finishedAt());
+            assertThat(repository.report(f.id, "no-such-resync")).isEmpty();
+            assertThat(repository.events(f.id, second.resyncId(), 100)).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.resyncId()).isEqualTo(second.resyncId()));
+        }
+    }
+
+    @ApiTest
     void servesItsOwnPrometheusMetricsAndHealth(ApiServer server) {
         try (Fixture f = new Fixture(server)) {
             StandaloneIntegration standalone = f.start();
@@ -234,6 +255,18 @@ class StandaloneIntegrationTest {
             assertThat(exit).isEqualTo(1);
             assertThat(err.toString()).contains("--client-secret");
         }
+    }
+
+    @Test
+    void theCommandIsPortolanIntegrationRun() {
+        StringWriter out = new StringWriter();
+        CommandLine portolan = new CommandLine(new Main());
+        portolan.setOut(new PrintWriter(out, true));
+
+        int exit = portolan.execute("integration", "run", "--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--catalog-url").contains("PORTOLAN_CLIENT_SECRET").contains("--once");
     }
 
     @Test

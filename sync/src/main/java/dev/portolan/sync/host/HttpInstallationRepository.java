@@ -33,6 +33,7 @@ public final class HttpInstallationRepository implements InstallationRepository 
 
     private final CatalogApi api;
     private volatile Installation local;
+    private volatile SyncRecord lastSaved;
 
     /** @param local the installation this process runs; {@code remote} must be false here, since this process runs it */
     public HttpInstallationRepository(CatalogApi api, Installation local) {
@@ -83,8 +84,14 @@ public final class HttpInstallationRepository implements InstallationRepository 
         throw new UnsupportedOperationException("Uninstall a remote integration on the server: DELETE /v1/integration/" + identifier);
     }
 
+    /** The latest report this process saved (running or finished), whether or not the server took it; for health checks. */
+    public Optional<SyncRecord> lastSaved() {
+        return Optional.ofNullable(lastSaved);
+    }
+
     @Override
     public void saveReport(SyncRecord sync) {
+        lastSaved = sync;
         deliver("PUT", path(sync.integration()) + "/syncs/" + segment(sync.resyncId()), sync.report(), "the report of resync " + sync.resyncId());
     }
 
