@@ -77,12 +77,9 @@ final class MathBuiltins {
             double whole = d < 0 ? Math.ceil(d) : Math.floor(d);
             return Json.array().add(Json.number(Double.isInfinite(d) ? 0.0 : d - whole)).add(Json.number(whole));
         });
-        r.unary("abs", in -> {
-            if (!in.isNumber()) {
-                throw new JqException(Values.describe(in) + " has no absolute value");
-            }
-            return in.doubleValue() < 0 ? dev.portolan.jq.value.Arith.negate(in) : in;
-        });
+        // jq defines abs as `if . < 0 then - . else . end`: strings and the like pass through.
+        r.unary("abs", in -> Values.compare(in, Json.number(0)) < 0 && !(in.isNumber() && in.doubleValue() == 0)
+                ? dev.portolan.jq.value.Arith.negate(in) : in);
         r.unary("infinite", in -> Json.number(Double.POSITIVE_INFINITY));
         r.unary("nan", in -> Json.number(Double.NaN));
         r.unary("isinfinite", in -> Json.bool(Double.isInfinite(num(in, "isinfinite"))));

@@ -105,14 +105,13 @@ final class StringBuiltins {
         }
         StringBuilder sb = new StringBuilder();
         for (JsonNode cp : in) {
-            if (!cp.isNumber()) {
-                throw new JqException("Unicode codepoint must be numeric");
+            if (!cp.isNumber() || Double.isNaN(cp.doubleValue())) {
+                throw new JqException(Values.describe(cp) + " can't be imploded, unicode codepoint needs to be numeric");
             }
-            int c = cp.intValue();
-            if (c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-                throw new JqException("Invalid codepoint literal");
-            }
-            sb.appendCodePoint(c);
+            double d = Math.floor(cp.doubleValue());
+            boolean valid = d >= 0 && d <= 0x10FFFF && !(d >= 0xD800 && d <= 0xDFFF);
+            // Like jq, anything that is not a Unicode scalar value becomes U+FFFD.
+            sb.appendCodePoint(valid ? (int) d : 0xFFFD);
         }
         return Json.text(sb.toString());
     }

@@ -10,8 +10,21 @@ public final class Arith {
     private Arith() {
     }
 
+    private static final long EXACT = 1L << 53;
+
+    /**
+     * Integers small enough that long arithmetic gives what jq's doubles give. Beyond 2^53 jq
+     * computes in doubles (13911860366432393 - 10 is 13911860366432382), so we do too.
+     */
     private static boolean isLong(JsonNode v) {
-        return v.isInt() || v.isLong() || v.isShort();
+        if (v.isInt() || v.isShort()) {
+            return true;
+        }
+        return v.isLong() && Math.abs(v.longValue()) <= EXACT;
+    }
+
+    private static JsonNode exact(long r) {
+        return Math.abs(r) <= EXACT ? Json.number(r) : Json.number((double) r);
     }
 
     public static JsonNode add(JsonNode a, JsonNode b) {
@@ -25,10 +38,7 @@ public final class Arith {
             if (isLong(a) && isLong(b)) {
                 long x = a.longValue();
                 long y = b.longValue();
-                long r = x + y;
-                if (((x ^ r) & (y ^ r)) >= 0) {
-                    return Json.number(r);
-                }
+                return exact(x + y);
             }
             return Json.number(a.doubleValue() + b.doubleValue());
         }
@@ -54,10 +64,7 @@ public final class Arith {
             if (isLong(a) && isLong(b)) {
                 long x = a.longValue();
                 long y = b.longValue();
-                long r = x - y;
-                if (((x ^ y) & (x ^ r)) >= 0) {
-                    return Json.number(r);
-                }
+                return exact(x - y);
             }
             return Json.number(a.doubleValue() - b.doubleValue());
         }
@@ -88,7 +95,7 @@ public final class Arith {
                 long hi = Math.multiplyHigh(x, y);
                 long r = x * y;
                 if ((hi == 0 && r >= 0) || (hi == -1 && r < 0)) {
-                    return Json.number(r);
+                    return exact(r);
                 }
             }
             return Json.number(a.doubleValue() * b.doubleValue());
