@@ -33,24 +33,38 @@ public final class EntityRules {
         for (int i = 0; i < entity.team().size(); i++) {
             checkNoNul("team[" + i + "]", Json.MAPPER.getNodeFactory().textNode(entity.team().get(i)), violations);
         }
-        entity.properties().properties().forEach(e -> checkNoNul("properties." + e.getKey(), e.getValue(), violations));
-        entity.relations().properties().forEach(e -> checkNoNul("relations." + e.getKey(), e.getValue(), violations));
+        entity.properties().properties().forEach(e -> checkStorable("properties." + e.getKey(), e.getValue(), violations));
+        entity.relations().properties().forEach(e -> checkStorable("relations." + e.getKey(), e.getValue(), violations));
         return violations;
     }
 
     /** No text can hold a NUL character: PostgreSQL refuses it in text and jsonb, so neither dialect stores one. */
     private static void checkNoNul(String path, JsonNode value, List<Violation> violations) {
-        if (value == null) return;
-        if (value.isTextual()) {
-            if (value.asText().indexOf('\0') >= 0) violations.add(new Violation(path, "must not contain a NUL character (\\u0000)"));
-            return;
+        if (value != null && value.isTextual() && value.asText().indexOf('\0') >= 0) {
+            violations.add(new Violation(path, "must not contain a NUL character (\\u0000)"));
         }
-        if (value.isArray()) {
-            for (int i = 0; i < value.size(); i++) checkNoNul(path + "[" + i + "]", value.get(i), violations);
+    }
+
+    /**
+     * Values both dialects store as given: no NUL character (see {@link #checkNoNul}), and numbers
+     * within the range of a double (SQLite's JSON turns 1e999 into Infinity, PostgreSQL's numeric
+     * overflows on it; what is beyond a double is beyond what JSON readers agree on anyway).
+     */
+    private static void checkStorable(String path, JsonNode value, List<Violation> violations) {
+        if (value == null) return;
+        checkNoNul(path, value, violations);
+        if (value.isNumber()) {
+            double asDouble = value.doubleValue();
+            if (Double.isInfinite(asDouble) || (asDouble == 0 && value.decimalValue().signum() != 0)) {
+                violations.add(new Violation(path, "the number " + PropertyValueRules.abbreviate(value.asText())
+                        + " is outside the range that can be stored (that of a double, about 4.9e-324 to 1.8e308)"));
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) checkStorable(path + "[" + i + "]", value.get(i), violations);
         } else if (value.isObject()) {
             value.properties().forEach(e -> {
                 if (e.getKey().indexOf('\0') >= 0) violations.add(new Violation(path, "must not contain a NUL character (\\u0000) in a key"));
-                checkNoNul(path + "." + e.getKey(), e.getValue(), violations);
+                checkStorable(path + "." + e.getKey(), e.getValue(), violations);
             });
         }
     }

@@ -40,8 +40,9 @@ public final class Requests {
             }
             return json;
         } catch (JsonProcessingException e) {
+            var at = e.getLocation(); // none for a limit such as the nesting depth
             throw ApiException.badRequest("The body is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

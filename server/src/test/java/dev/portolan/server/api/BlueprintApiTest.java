@@ -247,6 +247,69 @@ class BlueprintApiTest {
         assertThat(response.detailPaths()).containsExactlyInAnyOrder("mirrorProperties.badRelation.path", "mirrorProperties.badLeaf.path");
     }
 
+    @ApiTest
+    void refusesACalculationThatDoesNotCompileWith422(ApiServer server) {
+        ApiResponse response = server.admin().post("/v1/blueprints", """
+                {identifier: '%s', calculationProperties: {bad: {calculation: '.properties | ((', type: 'string'}}}"""
+                .formatted(Ids.unique("calc"))).expectError(422, "invalid_blueprint");
+        assertThat(response.detailPaths()).containsExactly("calculationProperties.bad.calculation");
+        ApiResponse badType = server.admin().post("/v1/blueprints", """
+                {identifier: '%s', calculationProperties: {badType: {calculation: '.', type: 'date'}}}"""
+                .formatted(Ids.unique("calc"))).expectError(422, "invalid_blueprint");
+        assertThat(badType.detailPaths()).containsExactly("calculationProperties.badType.type");
+    }
+
+    @ApiTest
+    void refusesANameUsedTwiceAcrossPropertiesRelationsAndComputedProperties(ApiServer server) {
+        String target = Fixtures.blueprint(server, "target");
+        ApiResponse response = server.admin().post("/v1/blueprints", """
+                {identifier: '%s', schema: {properties: {owner: {type: 'string'}}}, relations: {owner: {target: '%s'}}}"""
+                .formatted(Ids.unique("twice"), target)).expectError(422, "invalid_blueprint");
+        assertThat(response.detailPaths()).contains("owner");
+    }
+
+    @ApiTest
+    void removingARelationLetsItsTargetBlueprintBeDeletedWithItsEntities(ApiServer server) {
+        String team = Fixtures.blueprint(server, "team");
+        String service = Fixtures.blueprint(server, "service", "{relations: {owner: {target: '%s'}}}".formatted(team));
+        Fixtures.entity(server, team, "{identifier: 't1'}");
+        Fixtures.entity(server, service, "{identifier: 's1', relations: {owner: 't1'}}");
+
+        server.admin().patch("/v1/blueprints/" + service, "{relations: {owner: null}}").expect(200);
+        server.admin().delete("/v1/blueprints/" + team + "?delete_entities=true").expect(200);
+
+        server.admin().get("/v1/blueprints/" + team).expectError(404, "not_found");
+        Fixtures.get(server, service, "s1");
+        server.admin().patch(Fixtures.entityPath(service, "s1"), "{title: 'still writable'}").expect(200);
+    }
+
+    @ApiTest
+    void removingAPropertyKeepsEntitiesReadableAndWritable(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "shrinking", "{schema: {properties: {a: {type: 'string'}, b: {type: 'string'}}}}");
+        Fixtures.entity(server, blueprint, "{identifier: 'e', properties: {a: 'x', b: 'y'}}");
+
+        server.admin().patch("/v1/blueprints/" + blueprint, "{schema: {properties: {b: null}}}").expect(200);
+
+        Fixtures.get(server, blueprint, "e");
+        JsonNode patched = server.admin().patch(Fixtures.entityPath(blueprint, "e"), "{properties: {a: 'z'}}").expect(200).get("entity");
+        assertThat(patched.path("properties").path("a").asText()).isEqualTo("z");
+        assertThat(patched.path("properties").has("b")).isFalse();
+        server.admin().post(Fixtures.entitiesPath(blueprint) + "?upsert=true", "{identifier: 'e', properties: {b: 'y'}}")
+                .expectError(422, "invalid_entity");
+    }
+
+    @ApiTest
+    void aRequiredRelationCycleIsDeletedOnlyWithItsDependents(ApiServer server) {
+        String node = Fixtures.blueprint(server, "cycle");
+        server.admin().patch("/v1/blueprints/" + node, "{relations: {next: {target: '%s', required: true}}}".formatted(node)).expect(200);
+        server.admin().post(Fixtures.entitiesPath(node) + "/bulk",
+                "{entities: [{identifier: 'a', relations: {next: 'b'}}, {identifier: 'b', relations: {next: 'a'}}]}").expect(200);
+
+        server.admin().delete(Fixtures.entityPath(node, "a")).expectError(409, "has_dependents");
+        server.admin().delete(Fixtures.entityPath(node, "a") + "?delete_dependents=true").expect(200);
+        assertThat(Fixtures.count(server, node)).isZero();
+    }
+
     private static List<String> names(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);

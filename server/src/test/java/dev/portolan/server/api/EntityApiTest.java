@@ -439,6 +439,55 @@ class EntityApiTest {
     }
 
     @ApiTest
+    void appliesPropertyDefaultsToANewEntityButNotToAMerge(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "defaults", """
+                {schema: {properties: {tier: {type: 'string', default: 'bronze'}, replicas: {type: 'number', default: 1}}}}""");
+
+        JsonNode created = Fixtures.entity(server, blueprint, "{identifier: 'a', properties: {replicas: 3}}");
+
+        assertThat(created.path("properties").path("tier").asText()).isEqualTo("bronze");
+        assertThat(created.path("properties").path("replicas").asInt()).isEqualTo(3);
+        server.admin().patch(entityPath(blueprint, "a"), "{properties: {tier: 'gold'}}").expect(200);
+        JsonNode merged = server.admin().post(entitiesPath(blueprint) + "?upsert=true&merge=true", "{identifier: 'a', title: 'A'}")
+                .expect(200).get("entity");
+        assertThat(merged.path("properties").path("tier").asText()).isEqualTo("gold");
+    }
+
+    @ApiTest
+    void calculationPropertiesAreComputedOnRead(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "calculated", """
+                {schema: {properties: {name: {type: 'string'}, port: {type: 'number'}}},
+                 calculationProperties: {shout: {title: 'Shout', calculation: '.properties.name | ascii_upcase', type: 'string'},
+                                         next: {calculation: '.properties.port + 1', type: 'number'},
+                                         broken: {calculation: '.properties.name | tonumber', type: 'number'}}}""");
+        Fixtures.entity(server, blueprint, "{identifier: 'a', properties: {name: 'billing', port: 8080}}");
+
+        JsonNode entity = Fixtures.get(server, blueprint, "a");
+
+        assertThat(entity.path("properties").path("shout").asText()).isEqualTo("BILLING");
+        assertThat(entity.path("properties").path("next").asInt()).isEqualTo(8081);
+        assertThat(entity.path("properties").path("broken").isNull()).isTrue();
+        JsonNode listed = server.admin().get(entitiesPath(blueprint)).expect(200).get("entities").get(0);
+        assertThat(listed.path("properties").path("shout").asText()).isEqualTo("BILLING");
+        // Computed values are not stored: writing the entity back unchanged is still unchanged.
+        JsonNode again = server.admin().post(entitiesPath(blueprint) + "?upsert=true",
+                "{identifier: 'a', properties: {name: 'billing', port: 8080}}").expect(200).get("entity");
+        assertThat(again.path("updatedAt")).isEqualTo(entity.path("updatedAt"));
+    }
+
+    @ApiTest
+    void getAppliesIncludeAndExclude(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "projected", SERVICE_SCHEMA);
+        Fixtures.entity(server, blueprint, "{identifier: 'a', title: 'A', properties: {language: 'go', port: 1}}");
+
+        JsonNode included = server.admin().get(entityPath(blueprint, "a") + "?include=title&include=properties.port").expect(200).get("entity");
+        assertThat(included).isEqualTo(dev.portolan.server.testing.ApiClient.json("{title: 'A', properties: {port: 1}}"));
+        JsonNode excluded = server.admin().get(entityPath(blueprint, "a") + "?exclude=properties").expect(200).get("entity");
+        assertThat(excluded.has("properties")).isFalse();
+        assertThat(excluded.path("title").asText()).isEqualTo("A");
+    }
+
+    @ApiTest
     void aTeamGivenAsAStringIsStoredAsAList(ApiServer server) {
         String blueprint = Fixtures.blueprint(server, "owned");
         JsonNode created = Fixtures.entity(server, blueprint, "{identifier: 'a', team: 'platform'}");

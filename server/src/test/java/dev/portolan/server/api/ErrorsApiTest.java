@@ -129,6 +129,19 @@ class ErrorsApiTest {
         assertThat(response.status()).isIn(404, 405);
     }
 
+    @ApiTest
+    void deeplyNestedBodiesAreRefusedCleanly(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "deep", "{schema: {properties: {o: {type: 'object'}}}}");
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        server.admin().send("POST", entitiesPath(blueprint), "{\"identifier\": \"d\", \"properties\": {\"o\": {\"x\": " + deep + "}}}")
+                .expectError(400, "invalid_request");
+        StringBuilder query = new StringBuilder();
+        for (int i = 0; i < 30; i++) query.append("{\"combinator\": \"and\", \"rules\": [");
+        query.append("]}".repeat(30));
+        server.admin().send("POST", entitiesPath(blueprint) + "/search", "{\"query\": " + query + "}").expectError(422, "invalid_search_query");
+        assertThat(Fixtures.count(server, blueprint)).isZero();
+    }
+
     /** Sends a body without a Content-Length (chunked), so the limit must be enforced while reading. */
     private static int chunkedPost(ApiServer server, String path, String body) {
         try {

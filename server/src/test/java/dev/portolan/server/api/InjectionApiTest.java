@@ -265,6 +265,59 @@ class InjectionApiTest {
         assertThat(response.status()).as(response.toString()).isIn(200, 400);
     }
 
+    @ApiTest
+    void numbersBeyondADoubleAndBrokenTextAreStoredOrRefusedCleanly(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "extreme", "{schema: {properties: {n: {type: 'number'}, s: {type: 'string'}, o: {type: 'object'}}}}");
+        List<String> bodies = List.of(
+                "{\"identifier\": \"big\", \"properties\": {\"n\": 1e999999999}}",
+                "{\"identifier\": \"tiny\", \"properties\": {\"n\": -1e-999999999}}",
+                "{\"identifier\": \"surrogate\", \"properties\": {\"s\": \"\\ud800\"}}",
+                "{\"identifier\": \"nested-num\", \"properties\": {\"o\": {\"x\": 1e400}}}");
+        for (String body : bodies) {
+            ApiResponse response = server.admin().send("POST", entitiesPath(blueprint), body);
+            assertThat(response.status()).as(response.toString()).isIn(201, 400, 413, 422);
+            String identifier = ApiClient.json(body).path("identifier").asText();
+            if (response.status() == 201) {
+                JsonNode stored = Fixtures.get(server, blueprint, identifier);
+                assertThat(stored.path("properties")).as(identifier).isEqualTo(response.get("entity").path("properties"));
+                assertThat(server.admin().send("POST", entitiesPath(blueprint) + "?upsert=true", body).expect(200).get("entity")
+                        .path("updatedAt")).as("unchanged %s", identifier).isEqualTo(stored.path("updatedAt"));
+            } else {
+                server.admin().get(entityPath(blueprint, identifier)).expectError(404, "not_found");
+            }
+        }
+        ApiResponse search = server.admin().post(entitiesPath(blueprint) + "/search",
+                "{query: {combinator: 'and', rules: [{property: 'n', operator: '>', value: 1e999999999}]}}");
+        assertThat(search.status()).as(search.toString()).isIn(200, 400, 422);
+    }
+
+    @ApiTest
+    void numbersBeyondADoubleAreRefusedWith422NamingTheProperty(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "range", "{schema: {properties: {n: {type: 'number'}, o: {type: 'object'}}}}");
+        assertThat(server.admin().send("POST", entitiesPath(blueprint), "{\"identifier\": \"a\", \"properties\": {\"n\": 1e309}}")
+                .expectError(422, "invalid_entity").detailPaths()).containsExactly("properties.n");
+        assertThat(server.admin().send("POST", entitiesPath(blueprint), "{\"identifier\": \"a\", \"properties\": {\"o\": {\"x\": [1e-400]}}}")
+                .expectError(422, "invalid_entity").detailPaths()).containsExactly("properties.o.x[0]");
+        server.admin().send("POST", entitiesPath(blueprint), "{\"identifier\": \"a\", \"properties\": {\"n\": 1.7e308}}").expect(201);
+        assertThat(Fixtures.count(server, blueprint)).isEqualTo(1);
+    }
+
+    @org.junit.jupiter.api.Disabled("store bug: store/Json.MAPPER reads stored JSON floats as double (no USE_BIG_DECIMAL_FOR_FLOATS), "
+            + "so 1.10 reads back as 1.1 and 123456789012345678901234567890.123456789 as 1.2345678901234568E+29 on both dialects, "
+            + "while the write response shows the exact value")
+    @ApiTest
+    void decimalNumbersAreReadBackExactlyAsWritten(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "decimals", "{schema: {properties: {n: {type: 'number'}, m: {type: 'number'}}}}");
+        String body = "{\"identifier\": \"d\", \"properties\": {\"n\": 123456789012345678901234567890.123456789, \"m\": 1.10}}";
+        JsonNode written = server.admin().send("POST", entitiesPath(blueprint), body).expect(201).get("entity");
+
+        JsonNode read = Fixtures.get(server, blueprint, "d");
+
+        assertThat(read.path("properties").path("n").decimalValue()).isEqualTo(new java.math.BigDecimal("123456789012345678901234567890.123456789"));
+        assertThat(read.path("properties").path("m").toString()).isEqualTo("1.10");
+        assertThat(read.path("properties")).isEqualTo(written.path("properties"));
+    }
+
     private static ObjectNode rule(String property, String operator, JsonNode value) {
         ObjectNode rule = Json.object().put("property", property).put("operator", operator);
         rule.set("value", value);

@@ -295,6 +295,73 @@ class SearchApiTest {
                 .expectError(404, "not_found");
     }
 
+    @ApiTest
+    void moreMetaProperties(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "meta");
+        Fixtures.entities(server, blueprint, "{identifier: 'with-icon', icon: 'GitHub'}", "{identifier: 'plain'}");
+        ApiServer.Caller member = server.newCaller("member");
+        member.client().patch(Fixtures.entityPath(blueprint, "plain"), "{title: 'changed by a member'}").expect(200);
+
+        assertThat(search(server, blueprint, "{property: '$icon', operator: '=', value: 'GitHub'}")).containsExactly("with-icon");
+        assertThat(search(server, blueprint, "{property: '$icon', operator: 'isEmpty'}")).containsExactly("plain");
+        assertThat(search(server, blueprint, "{property: '$updatedBy', operator: '=', value: '%s'}".formatted(member.clientId())))
+                .containsExactly("plain");
+        assertThat(search(server, blueprint, "{property: '$createdBy', operator: '=', value: '%s'}".formatted(member.clientId()))).isEmpty();
+        assertThat(search(server, blueprint, "{property: '$datasource', operator: 'isEmpty'}")).containsExactly("plain", "with-icon");
+    }
+
+    @ApiTest
+    void aNameThatIsARelationInOneBlueprintAndAPropertyInAnotherIsSearchedAsEach(ApiServer server) {
+        String team = Fixtures.blueprint(server, "team");
+        String service = Fixtures.blueprint(server, "service", "{relations: {owner: {target: '%s'}}}".formatted(team));
+        String repo = Fixtures.blueprint(server, "repo", "{schema: {properties: {owner: {type: 'string'}}}}");
+        Fixtures.entities(server, team, "{identifier: 'red'}", "{identifier: 'blue'}");
+        Fixtures.entities(server, service, "{identifier: 's-red', relations: {owner: 'red'}}", "{identifier: 's-blue', relations: {owner: 'blue'}}");
+        Fixtures.entities(server, repo, "{identifier: 'r-red', properties: {owner: 'red'}}", "{identifier: 'r-none'}");
+
+        assertThat(globalSearch(server, "{property: 'owner', operator: '=', value: 'red'}")).containsExactlyInAnyOrder("s-red", "r-red");
+        assertThat(globalSearch(server, "{property: 'owner', operator: 'isEmpty'}")).contains("r-none").doesNotContain("s-red", "s-blue", "r-red");
+    }
+
+    @ApiTest
+    void pagesAcrossBlueprintsWithoutDuplicatesOrGaps(ApiServer server) {
+        String first = Fixtures.blueprint(server, "pagea");
+        String second = Fixtures.blueprint(server, "pageb");
+        Fixtures.entities(server, first, "{identifier: 'x1', title: 'paged-across'}", "{identifier: 'x2', title: 'paged-across'}",
+                "{identifier: 'x3', title: 'paged-across'}");
+        Fixtures.entities(server, second, "{identifier: 'x1', title: 'paged-across'}", "{identifier: 'x2', title: 'paged-across'}");
+        String query = "{combinator: 'and', rules: [{property: '$title', operator: '=', value: 'paged-across'}]}";
+
+        List<String> seen = new ArrayList<>();
+        String from = null;
+        int pages = 0;
+        do {
+            ObjectNode body = (ObjectNode) ApiClient.json("{query: %s, limit: 2}".formatted(query));
+            if (from != null) body.put("from", from);
+            ApiResponse page = server.admin().post("/v1/entities/search", body).expect(200);
+            page.get("entities").forEach(e -> seen.add(e.path("blueprint").asText() + "/" + e.path("identifier").asText()));
+            from = page.get("next").isTextual() ? page.get("next").asText() : null;
+            pages++;
+        } while (from != null && pages < 10);
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyInAnyOrder(first + "/x1", first + "/x2", first + "/x3", second + "/x1", second + "/x2");
+    }
+
+    @ApiTest
+    void relatedToWithRequiredFollowsOnlyRequiredRelations(ApiServer server) {
+        String domain = Fixtures.blueprint(server, "domain");
+        String service = Fixtures.blueprint(server, "service", """
+                {relations: {domain: {target: '%s', required: true}, backup: {target: '%s'}}}""".formatted(domain, domain));
+        Fixtures.entities(server, domain, "{identifier: 'd1'}", "{identifier: 'd2'}");
+        Fixtures.entities(server, service, "{identifier: 'owned', relations: {domain: 'd1'}}",
+                "{identifier: 'backed-up', relations: {domain: 'd2', backup: 'd1'}}");
+        String rule = "{operator: 'relatedTo', blueprint: '%s', value: 'd1', direction: 'downstream'%s}";
+
+        assertThat(search(server, service, rule.formatted(domain, ""))).containsExactly("backed-up", "owned");
+        assertThat(search(server, service, rule.formatted(domain, ", required: true"))).containsExactly("owned");
+    }
+
     private static Set<String> expectedIds(int count) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < count; i++) ids.add("p%02d".formatted(i));

@@ -40,14 +40,16 @@ public final class ApiServer implements AutoCloseable {
     private static final AtomicInteger CREDENTIALS = new AtomicInteger();
 
     private final TestDatabase database;
+    private final boolean ownsDatabase;
     private final Path scratchDir;
     private final PortolanServer server;
     private final HttpClient http;
     private final URI base;
     private volatile ApiClient admin;
 
-    private ApiServer(TestDatabase database, Path scratchDir, PortolanServer server) {
+    private ApiServer(TestDatabase database, boolean ownsDatabase, Path scratchDir, PortolanServer server) {
         this.database = database;
+        this.ownsDatabase = ownsDatabase;
         this.scratchDir = scratchDir;
         this.server = server;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
@@ -72,12 +74,31 @@ public final class ApiServer implements AutoCloseable {
             }
             ServerSettings settings = ServerSettings.defaults(dataDir).withPort(0).withDatabaseUrl(database.jdbcUrl())
                     .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET);
-            return new ApiServer(database, scratch, PortolanServer.start(customize.apply(settings)));
+            return new ApiServer(database, true, scratch, PortolanServer.start(customize.apply(settings)));
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
             database.close();
+            deleteTree(scratch);
+            throw e;
+        }
+    }
+
+    /**
+     * A second server process on this server's database, as replicas behind a load balancer run:
+     * same catalog, same token signing key. Closing it leaves the database to this server.
+     */
+    public ApiServer startReplica() {
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("portolan-replica-test-");
+            ServerSettings settings = ServerSettings.defaults(scratch).withPort(0).withDatabaseUrl(database.jdbcUrl())
+                    .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET);
+            return new ApiServer(database, false, scratch, PortolanServer.start(settings));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
             deleteTree(scratch);
             throw e;
         }
@@ -131,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
             server.close();
         } finally {
             try {
-                database.close();
+                if (ownsDatabase) database.close();
             } finally {
                 deleteTree(scratchDir);
             }
