@@ -21,7 +21,7 @@ final class Containment {
 
     private static boolean nested(JsonNode a, JsonNode b) {
         if (a.isObject() && b.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = b.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = b.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 JsonNode mine = a.get(f.getKey());

@@ -10,8 +10,6 @@ import dev.portolan.jq.value.Json;
 import dev.portolan.jq.value.JsonText;
 import dev.portolan.jq.value.Strings;
 import dev.portolan.jq.value.Values;
-import java.util.Iterator;
-import java.util.Map;
 
 /** Types, lengths, keys, containment, conversions, errors and the host hooks ({@code input}, {@code $ENV}, ...). */
 final class CoreBuiltins {
@@ -211,17 +209,5 @@ final class CoreBuiltins {
             return Json.bool(in.textValue().equals("true"));
         }
         throw new JqException(Values.describe(in) + " cannot be parsed as a boolean");
-    }
-
-    /** Iterates object values or array elements; used by several themes. */
-    static Iterator<JsonNode> elements(JsonNode in) {
-        if (!in.isContainerNode()) {
-            throw new JqException("Cannot iterate over " + Values.describe(in));
-        }
-        return in.elements();
-    }
-
-    static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode in) {
-        return in.fields();
     }
 }

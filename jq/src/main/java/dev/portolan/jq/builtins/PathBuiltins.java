@@ -48,7 +48,7 @@ final class PathBuiltins {
             throw new JqException(Values.describe(in) + " has no keys");
         }
         ArrayNode out = Json.FACTORY.arrayNode(in.size());
-        Iterator<Map.Entry<String, JsonNode>> fields = in.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = in.properties().iterator();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
             ObjectNode entry = Json.object();

@@ -67,7 +67,7 @@ final class StreamBuiltins {
                 }
             }
         } else {
-            Iterator<Map.Entry<String, JsonNode>> fields = v.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = v.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 last = path.append(Json.text(f.getKey()));

@@ -53,7 +53,7 @@ public final class IterateNode extends Node {
             return true;
         }
         if (t.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> fields = t.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = t.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 if (!out.emit(p.append(Json.text(f.getKey())), f.getValue())) {

@@ -69,7 +69,7 @@ public final class JsonText {
             return;
         }
         sb.append('{');
-        Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = value.properties().iterator();
         boolean first = true;
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
