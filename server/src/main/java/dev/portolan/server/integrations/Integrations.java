@@ -1,5 +1,6 @@
 package dev.portolan.server.integrations;
 
+import dev.portolan.integrations.custom.CustomIntegration;
 import dev.portolan.sync.host.IntegrationRegistry;
 
 /** The integration types this server can run: the one place where they are registered. */
@@ -8,6 +9,7 @@ public final class Integrations {
     private Integrations() {}
 
     public static IntegrationRegistry registry() {
-        return new IntegrationRegistry();
+        return new IntegrationRegistry()
+                .register(new CustomIntegration());
     }
 }

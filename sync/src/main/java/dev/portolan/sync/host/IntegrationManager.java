@@ -102,7 +102,7 @@ public final class IntegrationManager {
 
     /**
      * Changes settings (and optionally the title and schedule). A secret given as
-     * {@link Settings#REDACTED} keeps its stored value, so a form can send back what GET showed.
+     * {@link Settings#REDACTED}, at any depth, keeps its stored value, so a form can send back what GET showed.
      */
     public Installation update(String identifier, JsonNode settingsPatch, String title, Integer scheduledResyncInterval) {
         Installation stored = local(identifier);
@@ -112,9 +112,8 @@ public final class IntegrationManager {
             if (!settingsPatch.isObject()) {
                 throw CatalogException.invalid("invalid_settings", "The integration's settings", List.of(new Violation("settings", "must be an object")));
             }
-            settingsPatch.properties().forEach(e -> {
-                if (!(e.getValue().isTextual() && Settings.REDACTED.equals(e.getValue().asText()))) merged.set(e.getKey(), e.getValue());
-            });
+            settingsPatch.properties().forEach(e ->
+                    merged.set(e.getKey(), Settings.withStoredSecrets(e.getValue(), stored.settings().get(e.getKey()))));
         }
         Settings settings = integration.settings().parse(merged);
         mappingParser(integration, settings).parse(stored.config()); // new settings may drop a kind the mapping uses

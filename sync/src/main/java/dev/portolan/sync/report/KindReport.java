@@ -31,6 +31,9 @@ public final class KindReport {
     private long ingestFailed;
     private final List<String> ingestErrors = new ArrayList<>();
     private long durationMillis;
+    private long fetchNanos;
+    private long mapNanos;
+    private long ingestNanos;
     private boolean mappingBroken;
 
     public KindReport(String kind, int index) {
@@ -90,6 +93,26 @@ public final class KindReport {
         if (ingestErrors.size() < KEPT_ERRORS) ingestErrors.add(problem);
     }
 
+    /** Time spent waiting for the source, mapping, and writing to the catalog, for the stage durations. */
+    public synchronized void spent(Stage stage, long nanos) {
+        switch (stage) {
+            case FETCH -> fetchNanos += nanos;
+            case MAP -> mapNanos += nanos;
+            case INGEST -> ingestNanos += nanos;
+        }
+    }
+
+    /** The stages of a resource, for {@link #spent}. */
+    public enum Stage { FETCH, MAP, INGEST }
+
+    public synchronized double stageSeconds(Stage stage) {
+        return switch (stage) {
+            case FETCH -> fetchNanos / 1e9;
+            case MAP -> mapNanos / 1e9;
+            case INGEST -> ingestNanos / 1e9;
+        };
+    }
+
     public synchronized void finished(long millis) {
         durationMillis = millis;
     }
@@ -117,13 +140,15 @@ public final class KindReport {
         json.put("kind", kind);
         json.put("kindIdentifier", kindIdentifier());
         ObjectNode fetch = json.putObject("fetch");
-        fetch.put("fetched", fetched).put("failed", fetchFailed);
+        fetch.put("fetched", fetched).put("failed", fetchFailed).put("durationSeconds", fetchNanos / 1e9);
         if (fetchError != null) fetch.put("error", fetchError);
         ObjectNode map = json.putObject("map");
-        map.put("transformed", transformed).put("filteredOut", filteredOut).put("failed", mapFailed);
+        map.put("transformed", transformed).put("filteredOut", filteredOut).put("failed", mapFailed)
+                .put("durationSeconds", mapNanos / 1e9);
         strings(map.putArray("errors"), mapErrors);
         ObjectNode ingest = json.putObject("ingest");
-        ingest.put("ingested", ingested).put("notChanged", notChanged).put("failed", ingestFailed);
+        ingest.put("ingested", ingested).put("notChanged", notChanged).put("failed", ingestFailed)
+                .put("durationSeconds", ingestNanos / 1e9);
         strings(ingest.putArray("errors"), ingestErrors);
         json.put("durationSeconds", durationMillis / 1000.0);
         json.put("complete", complete());

@@ -59,7 +59,9 @@ final class EntityIngester {
     private void flush(String blueprint) {
         List<ObjectNode> batch = buffers.remove(blueprint);
         if (batch == null || batch.isEmpty()) return;
+        long start = System.nanoTime();
         List<IngestResult> results = client.upsert(blueprint, batch, options);
+        report.spent(KindReport.Stage.INGEST, System.nanoTime() - start);
         int ingested = 0;
         int unchanged = 0;
         for (int i = 0; i < results.size(); i++) {

@@ -50,8 +50,10 @@ final class ResourceSync {
         do {
             context.checkNotCancelled();
             Page page;
+            long fetchStart = System.nanoTime();
             try {
                 page = fetcher.fetch(cursor);
+                report.spent(KindReport.Stage.FETCH, System.nanoTime() - fetchStart);
             } catch (FetchException e) {
                 report.fetchFailed(e.getMessage());
                 events.error(report.kindIdentifier(), "fetch failed" + (e.retriable() ? " (will be retried next resync)" : "")
@@ -72,7 +74,9 @@ final class ResourceSync {
     }
 
     private void mapOne(EntityMapper mapper, EntityIngester ingester, JsonNode object) {
+        long mapStart = System.nanoTime();
         MappingResult result = mapper.map(object);
+        report.spent(KindReport.Stage.MAP, System.nanoTime() - mapStart);
         if (result.filteredOut()) {
             report.filteredOut(1);
             return;

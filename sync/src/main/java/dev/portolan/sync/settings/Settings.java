@@ -52,4 +52,26 @@ public final class Settings {
         values.properties().forEach(field -> copy.set(field.getKey(), definition.redacted(field.getKey(), field.getValue())));
         return copy;
     }
+
+    /**
+     * A settings value as a client sent it back, with every {@link #REDACTED} placeholder (at any
+     * depth, e.g. a header inside {@code kinds}) replaced by the stored value at the same place, so
+     * that a form can return what GET showed without erasing secrets.
+     */
+    public static JsonNode withStoredSecrets(JsonNode given, JsonNode stored) {
+        if (given == null) return null;
+        if (given.isTextual() && REDACTED.equals(given.asText())) return stored == null ? given : stored.deepCopy();
+        if (given instanceof ObjectNode object) {
+            ObjectNode copy = object.objectNode();
+            object.properties().forEach(e -> copy.set(e.getKey(),
+                    withStoredSecrets(e.getValue(), stored == null ? null : stored.get(e.getKey()))));
+            return copy;
+        }
+        if (given.isArray()) {
+            var copy = ((com.fasterxml.jackson.databind.node.ArrayNode) given).arrayNode();
+            for (int i = 0; i < given.size(); i++) copy.add(withStoredSecrets(given.get(i), stored == null ? null : stored.get(i)));
+            return copy;
+        }
+        return given;
+    }
 }
