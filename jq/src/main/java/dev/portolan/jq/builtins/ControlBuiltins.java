@@ -98,9 +98,18 @@ final class ControlBuiltins {
         return (int) Math.min(Integer.MAX_VALUE, Math.ceil(n.doubleValue()));
     }
 
+    /** jq 1.8 refuses negative counts for limit and skip. */
+    private static int nonNegative(JsonNode n, String function) {
+        int count = count(n);
+        if (count < 0) {
+            throw new JqException(function + " doesn't support negative count");
+        }
+        return count;
+    }
+
     private static boolean limit(JsonNode n, Node f, JsonNode in, Env env, Sink out) {
-        int max = count(n);
-        if (max <= 0) {
+        int max = nonNegative(n, "limit");
+        if (max == 0) {
             return true;
         }
         int[] seen = {0};
@@ -116,8 +125,8 @@ final class ControlBuiltins {
     }
 
     private static boolean limitPaths(JsonNode n, Node f, Path path, JsonNode in, Env env, PathSink out) {
-        int max = count(n);
-        if (max <= 0) {
+        int max = nonNegative(n, "limit");
+        if (max == 0) {
             return true;
         }
         int[] seen = {0};
@@ -133,10 +142,7 @@ final class ControlBuiltins {
     }
 
     private static boolean skip(JsonNode n, Node f, JsonNode in, Env env, Sink out) {
-        int toSkip = count(n);
-        if (toSkip < 0) {
-            throw new JqException("skip doesn't support negative count");
-        }
+        int toSkip = nonNegative(n, "skip");
         int[] seen = {0};
         return f.eval(in, env, v -> seen[0]++ < toSkip || out.emit(v));
     }
@@ -167,17 +173,14 @@ final class ControlBuiltins {
         return true;
     }
 
+    /** jq's {@code def repeat(f): def _repeat: f, _repeat; _repeat;}: f again and again on the same input. */
     private static boolean repeat(JsonNode in, Node f, Env env, Sink out) {
-        JsonNode current = in;
-        while (f.isSingle()) {
+        while (true) {
             env.execution().tick();
-            if (!out.emit(current)) {
+            if (!f.eval(in, env, out)) {
                 return false;
             }
-            current = f.one(current, env);
         }
-        env.execution().tick();
-        return out.emit(current) && f.eval(current, env, v -> repeat(v, f, env, out));
     }
 
     private static boolean whileLoop(JsonNode in, Node cond, Node update, Env env, Sink out) {
