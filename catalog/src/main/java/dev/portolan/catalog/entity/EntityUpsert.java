@@ -149,6 +149,10 @@ final class EntityUpsert {
                 List.of(new Violation("relations." + link.relation(), "target '" + link.target().identifier() + "' does not exist")));
     }
 
+    /**
+     * Placeholders belong to no datasource: an integration's resync did not produce them, so
+     * owning them would make its next resync delete them (and clear or delete what points at them).
+     */
     private List<Entity> placeholders(Set<EntityKey> wanted, Set<EntityKey> existing) {
         List<Entity> placeholders = new ArrayList<>();
         for (EntityKey key : wanted) {
@@ -156,7 +160,7 @@ final class EntityUpsert {
                 placeholders.add(new Entity(key.identifier(), key.identifier(), null, List.of(), key.blueprint(),
                         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
                         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode(),
-                        now, actor.origin(), now, actor.origin(), actor.datasource()));
+                        now, actor.origin(), now, actor.origin(), null));
             }
         }
         return placeholders;

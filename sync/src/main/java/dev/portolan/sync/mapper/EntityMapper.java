@@ -146,9 +146,11 @@ public final class EntityMapper {
                 String what = !identifierOk ? "identifier" : "blueprint";
                 Leaf leaf = !identifierOk ? identifier : blueprint;
                 JsonNode value = !identifierOk ? id : bp;
+                // One failure per entity not produced (it is what the map stage counts), with the leaf's own problem as its cause.
+                MappingProblem cause = problems.stream().filter(p -> p.path().startsWith(path + "." + what)).findFirst().orElse(null);
                 failures.add(new MappingProblem(path + "." + what, leaf.text(), "no entity: the " + what
-                        + " must be a non-empty string, got " + describe(value)));
-                failures.addAll(problems);
+                        + " must be a non-empty string, " + (cause == null ? "got " + describe(value)
+                        : cause.message().startsWith("gave ") ? "but it " + cause.message() : "but it failed: " + cause.message())));
                 return null;
             }
             ObjectNode entity = JsonNodeFactory.instance.objectNode();

@@ -1,0 +1,62 @@
+package dev.portolan.sync.resync;
+
+import dev.portolan.sync.report.KindReport;
+import dev.portolan.sync.report.SyncReport;
+import dev.portolan.sync.report.SyncState;
+import dev.portolan.sync.testing.SyncHarness;
+import dev.portolan.sync.testing.SyncTest;
+
+import static dev.portolan.sync.testing.Fixtures.REPOSITORY_MAPPING;
+import static dev.portolan.sync.testing.Fixtures.SERVICE;
+import static dev.portolan.sync.testing.Fixtures.TEAM;
+import static dev.portolan.sync.testing.Fixtures.pages;
+import static dev.portolan.sync.testing.Fixtures.repos;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fetch stage: objects are counted page by page; a failed fetch counts as failed 1 / fetched 0. */
+class FetchStageTest {
+
+    @SyncTest
+    void countsEveryObjectOfEveryPage(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(2, repos("r", 5)));
+
+        SyncReport report = sync.resync(REPOSITORY_MAPPING);
+
+        KindReport kind = report.kinds().getFirst();
+        assertThat(report.state()).isEqualTo(SyncState.COMPLETED);
+        assertThat(kind.kindIdentifier()).isEqualTo("repository-0");
+        assertThat(kind.fetchedCount()).isEqualTo(5);
+        assertThat(kind.fetchFailedCount()).isZero();
+        assertThat(kind.transformedCount()).isEqualTo(5);
+        assertThat(kind.ingestedCount()).isEqualTo(5);
+        assertThat(sync.identifiers("service")).containsExactly("r0", "r1", "r2", "r3", "r4");
+    }
+
+    @SyncTest
+    void countsAFailedFetchAsFailedOneAndNothingFetched(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(2, repos("r", 5)).failingAt(1, "401 Bad credentials"));
+
+        SyncReport report = sync.resync(REPOSITORY_MAPPING);
+
+        KindReport kind = report.kinds().getFirst();
+        assertThat(kind.fetchFailedCount()).isEqualTo(1);
+        assertThat(kind.fetchedCount()).isZero();
+        assertThat(kind.fetchError()).isEqualTo("401 Bad credentials");
+        assertThat(kind.complete()).isFalse();
+        assertThat(report.state()).isEqualTo(SyncState.FAILED);
+        assertThat(report.toJson().path("kinds").get(0).path("fetch").path("failed").asInt()).isEqualTo(1);
+        assertThat(report.toJson().path("tips").toString()).contains("'repository-0': fetching failed (401 Bad credentials)",
+                "Check the integration's credentials");
+    }
+
+    @SyncTest
+    void tellsToCheckCredentialsWhenNothingWasFetched(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE);
+
+        SyncReport report = sync.resync(REPOSITORY_MAPPING);
+
+        assertThat(report.kinds().getFirst().fetchedCount()).isZero();
+        assertThat(report.state()).isEqualTo(SyncState.COMPLETED);
+        assertThat(report.toJson().path("tips").toString()).contains("'repository-0': nothing was fetched");
+    }
+}
