@@ -83,6 +83,10 @@ final class MathBuiltins {
         r.unary("infinite", in -> Json.number(Double.POSITIVE_INFINITY));
         r.unary("nan", in -> Json.number(Double.NaN));
         r.unary("isinfinite", in -> Json.bool(Double.isInfinite(num(in, "isinfinite"))));
+        r.unary("isfinite", in -> {
+            double d = num(in, "isfinite");
+            return Json.bool(!Double.isNaN(d) && !Double.isInfinite(d));
+        });
         r.unary("isnan", in -> Json.bool(Double.isNaN(num(in, "isnan"))));
         r.unary("isnormal", in -> {
             double d = Math.abs(num(in, "isnormal"));

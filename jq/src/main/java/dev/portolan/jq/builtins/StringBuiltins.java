@@ -14,8 +14,9 @@ final class StringBuiltins {
     }
 
     static void register(Registry r) {
-        r.unary("ascii_downcase", in -> Json.text(ascii(string(in, "ascii_downcase"), true)));
-        r.unary("ascii_upcase", in -> Json.text(ascii(string(in, "ascii_upcase"), false)));
+        // jq implements these with explode, hence the message.
+        r.unary("ascii_downcase", in -> Json.text(ascii(string(in, "explode"), true)));
+        r.unary("ascii_upcase", in -> Json.text(ascii(string(in, "explode"), false)));
         r.value("ltrimstr", 1, (in, a) -> in.isTextual() && a[0].isTextual() && in.textValue().startsWith(a[0].textValue())
                 ? Json.text(in.textValue().substring(a[0].textValue().length())) : in);
         r.value("rtrimstr", 1, (in, a) -> rtrimstr(in, a[0]));
