@@ -20,13 +20,6 @@ import dev.portolan.server.api.SearchRoutes;
 import dev.portolan.server.integrations.IntegrationHost;
 import dev.portolan.server.integrations.Integrations;
 import dev.portolan.sync.host.ResyncLauncher;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.portolan.server.auth.AdminBootstrap;
 import dev.portolan.server.auth.Authenticator;
@@ -71,7 +64,7 @@ public final class PortolanServer implements AutoCloseable {
             // One key for all replicas: whoever starts first stores it, the others read it.
             String key = store.write(tx -> tx.putSettingIfAbsent(SIGNING_KEY, SecretHasher.newSecret()));
             TokenService tokens = new TokenService(key.getBytes(StandardCharsets.UTF_8), clock, settings.tokenTtl());
-            PrometheusMeterRegistry meters = meters();
+            PrometheusMeterRegistry meters = Meters.prometheus();
             IntegrationHost integrations = new IntegrationHost(store, catalog, Integrations.registry(), meters, clock,
                     ResyncLauncher.Tuning.DEFAULT);
             Javalin app = createApp(catalog, tokens, integrations, meters, settings).start(settings.port());
@@ -84,16 +77,6 @@ public final class PortolanServer implements AutoCloseable {
         }
     }
 
-    private static PrometheusMeterRegistry meters() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        return registry;
-    }
 
     private static Javalin createApp(CatalogService catalog, TokenService tokens, IntegrationHost integrations,
                                      PrometheusMeterRegistry meters, ServerSettings settings) {

@@ -1,5 +1,6 @@
 package dev.portolan.server.standalone;
 
+import dev.portolan.server.Meters;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.integration.Installation;
@@ -17,13 +18,6 @@ import dev.portolan.sync.metrics.SyncMetrics;
 import dev.portolan.sync.spi.Integration;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Clock;
@@ -71,8 +65,8 @@ public final class StandaloneIntegration implements AutoCloseable {
         HttpInstallationRepository repository = new HttpInstallationRepository(api, installation);
         repository.register();
         HttpCatalogClient client = new HttpCatalogClient(api, installation.identifier());
-        client.createMissingBlueprints(defaultBlueprints(integration));
-        PrometheusMeterRegistry meters = meters();
+        client.createMissingBlueprints(integration.defaults().blueprints());
+        PrometheusMeterRegistry meters = Meters.prometheus();
         ResyncLauncher launcher = new ResyncLauncher(repository, new IntegrationRegistry().register(integration), id -> client,
                 PortolanJqEngine.INSTANCE, new SyncMetrics(meters), clock, ResyncLauncher.Tuning.DEFAULT);
         ResyncScheduler scheduler = new ResyncScheduler(repository, launcher, clock);
@@ -111,22 +105,7 @@ public final class StandaloneIntegration implements AutoCloseable {
         ctx.contentType("application/json").result(Json.write(body));
     }
 
-    private static List<ObjectNode> defaultBlueprints(Integration integration) {
-        List<ObjectNode> list = new ArrayList<>();
-        for (JsonNode blueprint : Json.parse(integration.defaults().blueprintsJson())) list.add((ObjectNode) blueprint);
-        return list;
-    }
 
-    private static PrometheusMeterRegistry meters() {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        return registry;
-    }
 
     /** Stops the schedule, aborts a running resync (its report says so) and stops serving. */
     @Override

@@ -65,7 +65,7 @@ public final class IntegrationManager {
                 : MappingParser.readYaml(integration.defaults().mappingYaml());
         mappingParser(integration, settings).parse(config);
         checkInterval(request.scheduledResyncInterval());
-        clients.apply(request.identifier()).createMissingBlueprints(defaultBlueprints(integration));
+        clients.apply(request.identifier()).createMissingBlueprints(integration.defaults().blueprints());
         Instant now = clock.instant();
         Installation installation = new Installation(request.identifier(), integration.type(),
                 request.title() == null ? request.identifier() : request.title(), settings.toJson(), (ObjectNode) config,
@@ -195,12 +195,6 @@ public final class IntegrationManager {
         return stored;
     }
 
-    private static List<ObjectNode> defaultBlueprints(Integration integration) {
-        JsonNode blueprints = Json.parse(integration.defaults().blueprintsJson());
-        List<ObjectNode> list = new ArrayList<>();
-        blueprints.forEach(b -> list.add((ObjectNode) b));
-        return list;
-    }
 
     private static void checkInterval(int minutes) {
         if (minutes < 0) {

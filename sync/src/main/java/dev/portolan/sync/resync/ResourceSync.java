@@ -68,7 +68,8 @@ final class ResourceSync {
             cursor = page.nextCursor();
         } while (cursor != null);
         ingester.flushAll();
-        if (report.fetchedCount() > 0 && report.mapFailedCount() == report.fetchedCount() && report.transformedCount() == 0) {
+        // ">=": an object fails once per entity mapping (or once at its selector), so every object failing may count more.
+        if (report.fetchedCount() > 0 && report.mapFailedCount() >= report.fetchedCount() && report.transformedCount() == 0) {
             report.mappingBroken("every object failed to map; first: " + report.mapErrors().getFirst());
         }
     }

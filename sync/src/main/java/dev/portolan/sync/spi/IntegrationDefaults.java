@@ -16,6 +16,18 @@ public record IntegrationDefaults(String blueprintsJson, String mappingYaml) {
         return new IntegrationDefaults(read(owner, folder + "/blueprints.json"), read(owner, folder + "/mapping.yaml"));
     }
 
+    /** The default blueprints, parsed: Port's blueprint JSON objects. */
+    public java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> blueprints() {
+        java.util.List<com.fasterxml.jackson.databind.node.ObjectNode> list = new java.util.ArrayList<>();
+        for (var blueprint : dev.portolan.catalog.json.Json.parse(blueprintsJson())) {
+            if (!(blueprint instanceof com.fasterxml.jackson.databind.node.ObjectNode object)) {
+                throw new IllegalStateException("Default blueprints must be a JSON array of objects");
+            }
+            list.add(object);
+        }
+        return list;
+    }
+
     private static String read(Class<?> owner, String path) {
         try (InputStream in = owner.getResourceAsStream(path)) {
             if (in == null) throw new IllegalStateException("Missing resource " + path + " next to " + owner.getName());
