@@ -488,6 +488,43 @@ class EntityApiTest {
     }
 
     @ApiTest
+    void mirrorPropertiesThroughAManyRelationAreArrays(ApiServer server) {
+        String team = Fixtures.blueprint(server, "team", "{schema: {properties: {lead: {type: 'string'}}}}");
+        String service = Fixtures.blueprint(server, "service", """
+                {relations: {teams: {target: '%s', many: true}}, mirrorProperties: {leads: {path: 'teams.lead'}}}""".formatted(team));
+        Fixtures.entities(server, team, "{identifier: 'red', properties: {lead: 'ann'}}", "{identifier: 'blue', properties: {lead: 'bob'}}");
+        Fixtures.entity(server, service, "{identifier: 's', relations: {teams: ['red', 'blue']}}");
+
+        assertThat(texts(Fixtures.get(server, service, "s").path("properties").path("leads"))).containsExactlyInAnyOrder("ann", "bob");
+    }
+
+    @ApiTest
+    void validationOnlyCreatesNoPlaceholders(ApiServer server) {
+        String domain = Fixtures.blueprint(server, "domain");
+        String service = Fixtures.blueprint(server, "service", "{relations: {domain: {target: '%s'}}}".formatted(domain));
+
+        server.admin().post(entitiesPath(service) + "?validation_only=true&create_missing_related_entities=true",
+                "{identifier: 's', relations: {domain: 'ghost'}}").expect(201);
+
+        assertThat(Fixtures.count(server, domain)).isZero();
+        assertThat(Fixtures.count(server, service)).isZero();
+    }
+
+    @ApiTest
+    void patchingARelationToAMissingEntityIs404AndChangesNothing(ApiServer server) {
+        String domain = Fixtures.blueprint(server, "domain");
+        String service = Fixtures.blueprint(server, "service", "{relations: {domain: {target: '%s'}}}".formatted(domain));
+        Fixtures.entity(server, domain, "{identifier: 'd1'}");
+        JsonNode before = Fixtures.entity(server, service, "{identifier: 's', relations: {domain: 'd1'}}");
+
+        assertThat(server.admin().patch(entityPath(service, "s"), "{relations: {domain: 'ghost'}}").expectError(404, "not_found").message())
+                .contains("ghost");
+        assertThat(Fixtures.get(server, service, "s")).isEqualTo(before);
+        server.admin().patch(entityPath(service, "s") + "?create_missing_related_entities=true", "{relations: {domain: 'ghost'}}").expect(200);
+        Fixtures.get(server, domain, "ghost");
+    }
+
+    @ApiTest
     void aTeamGivenAsAStringIsStoredAsAList(ApiServer server) {
         String blueprint = Fixtures.blueprint(server, "owned");
         JsonNode created = Fixtures.entity(server, blueprint, "{identifier: 'a', team: 'platform'}");

@@ -1,6 +1,7 @@
 package dev.portolan.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.server.testing.ApiClient;
@@ -360,6 +361,48 @@ class SearchApiTest {
 
         assertThat(search(server, service, rule.formatted(domain, ""))).containsExactly("backed-up", "owned");
         assertThat(search(server, service, rule.formatted(domain, ", required: true"))).containsExactly("owned");
+    }
+
+    @ApiTest
+    void identifiersAreCaseSensitiveAndPageInOneConsistentOrder(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "cased");
+        List<String> ids = List.of("a", "A", "b", "B", "Z", "z", "Ä", "ä", "_x", "-y", "0", "ß", "日本", "a.b", "a-b", "a_b");
+        ArrayNode entities = Json.array();
+        ids.forEach(id -> entities.addObject().put("identifier", id));
+        server.admin().post(Fixtures.entitiesPath(blueprint) + "/bulk", Json.object().set("entities", entities)).expect(200);
+
+        assertThat(Fixtures.count(server, blueprint)).isEqualTo(ids.size());
+        assertThat(search(server, blueprint, "{property: '$identifier', operator: '=', value: 'a'}")).containsExactly("a");
+        assertThat(search(server, blueprint, "{property: '$identifier', operator: 'beginsWith', value: 'A'}")).containsExactly("A");
+
+        List<String> all = query(server, blueprint, "{combinator: 'and', rules: []}");
+        List<String> paged = new ArrayList<>();
+        String from = null;
+        int pages = 0;
+        do {
+            ObjectNode body = (ObjectNode) ApiClient.json("{query: {combinator: 'and', rules: []}, limit: 3}");
+            if (from != null) body.put("from", from);
+            ApiResponse page = server.admin().post("/v1/blueprints/" + blueprint + "/entities/search", body).expect(200);
+            paged.addAll(page.identifiers());
+            from = page.get("next").isTextual() ? page.get("next").asText() : null;
+            pages++;
+        } while (from != null && pages < 20);
+        assertThat(paged).containsExactlyElementsOf(all);
+        assertThat(paged).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    @ApiTest
+    void findsAnEntityByTheExactCreatedAtTheApiReturned(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "stamped");
+        Fixtures.entities(server, blueprint, "{identifier: 'a'}");
+        JsonNode a = Fixtures.get(server, blueprint, "a");
+
+        assertThat(search(server, blueprint, "{property: '$createdAt', operator: '=', value: '%s'}".formatted(a.path("createdAt").asText())))
+                .containsExactly("a");
+        assertThat(search(server, blueprint, "{property: '$updatedAt', operator: '<=', value: '%s'}".formatted(a.path("updatedAt").asText())))
+                .containsExactly("a");
+        assertThat(search(server, blueprint, "{property: '$updatedAt', operator: '<', value: '%s'}".formatted(a.path("updatedAt").asText())))
+                .isEmpty();
     }
 
     private static Set<String> expectedIds(int count) {
