@@ -173,20 +173,20 @@ public final class Compiler {
     }
 
     private Node reduce(Ast.Reduce r, Scope scope) {
-        PatternCompiler.Compiled p = new PatternCompiler(this).compile(List.of(r.pattern()), scope);
-        return new ReduceNode(compile(r.source(), scope), p.binders()[0], compile(r.init(), scope),
+        PatternCompiler.Compiled p = new PatternCompiler(this).compile(r.patterns(), scope);
+        return new ReduceNode(compile(r.source(), scope), p.binder(), compile(r.init(), scope),
                 compile(r.update(), p.scope()));
     }
 
     private Node foreach(Ast.Foreach f, Scope scope) {
-        PatternCompiler.Compiled p = new PatternCompiler(this).compile(List.of(f.pattern()), scope);
-        return new ForeachNode(compile(f.source(), scope), p.binders()[0], compile(f.init(), scope),
+        PatternCompiler.Compiled p = new PatternCompiler(this).compile(f.patterns(), scope);
+        return new ForeachNode(compile(f.source(), scope), p.binder(), compile(f.init(), scope),
                 compile(f.update(), p.scope()), f.extract() == null ? null : compile(f.extract(), p.scope()));
     }
 
     private Node bind(Ast.Bind b, Scope scope) {
         PatternCompiler.Compiled p = new PatternCompiler(this).compile(b.patterns(), scope);
-        return new BindNode(compile(b.source(), scope), p.binders(), p.variables(), compile(b.body(), p.scope()));
+        return new BindNode(compile(b.source(), scope), p.binder(), compile(b.body(), p.scope()));
     }
 
     private FunctionDef define(Ast.FuncDef d, Scope scope) {

@@ -1,5 +1,6 @@
 package dev.portolan.jq.compile;
 
+import dev.portolan.jq.eval.AlternativeBinder;
 import dev.portolan.jq.eval.Binder;
 import dev.portolan.jq.eval.Binders;
 import dev.portolan.jq.eval.Node;
@@ -21,7 +22,8 @@ final class PatternCompiler {
         this.compiler = compiler;
     }
 
-    record Compiled(Binder[] binders, Object[] variables, Scope scope) { }
+    /** The binder (with its {@code ?//} alternatives) and the scope that declares its variables. */
+    record Compiled(Binder binder, Scope scope) { }
 
     Compiled compile(List<Pattern> patterns, Scope outer) {
         Scope scope = outer;
@@ -33,7 +35,7 @@ final class PatternCompiler {
             binders[i] = binder(patterns.get(i), scope);
         }
         Object[] keys = variables.values().stream().map(Scope::key).toArray();
-        return new Compiled(binders, keys, scope);
+        return new Compiled(AlternativeBinder.of(binders, keys), scope);
     }
 
     private Scope declare(Pattern p, Scope scope) {

@@ -59,10 +59,11 @@ public sealed interface Ast {
     /** {@code handler} is null for {@code try body} and {@code body?}. */
     record Try(int pos, Ast body, Ast handler) implements Ast { }
 
-    record Reduce(int pos, Ast source, Pattern pattern, Ast init, Ast update) implements Ast { }
+    /** {@code reduce source as p1 ?// p2 (init; update)}. */
+    record Reduce(int pos, Ast source, List<Pattern> patterns, Ast init, Ast update) implements Ast { }
 
     /** {@code extract} is null for the two-argument form. */
-    record Foreach(int pos, Ast source, Pattern pattern, Ast init, Ast update, Ast extract) implements Ast { }
+    record Foreach(int pos, Ast source, List<Pattern> patterns, Ast init, Ast update, Ast extract) implements Ast { }
 
     /** {@code def name(params): body; rest}. Parameters starting with {@code $} are value parameters. */
     record FuncDef(int pos, String name, List<String> params, Ast body, Ast rest) implements Ast { }

@@ -36,11 +36,7 @@ final class TermParser {
                 term = new Ast.Try(t.pos(), term, null);
             } else if (allowAs && t.is("as")) {
                 p.next();
-                List<Pattern> patterns = new ArrayList<>();
-                patterns.add(new PatternParser(p).parse());
-                while (p.acceptOp("?//")) {
-                    patterns.add(new PatternParser(p).parse());
-                }
+                List<Pattern> patterns = patterns();
                 p.expectOp("|");
                 return new Ast.Bind(t.pos(), term, patterns, p.parsePipe());
             } else {
@@ -182,11 +178,11 @@ final class TermParser {
             }
             case "reduce": {
                 Loop loop = loop(false);
-                return new Ast.Reduce(t.pos(), loop.source(), loop.pattern(), loop.init(), loop.update());
+                return new Ast.Reduce(t.pos(), loop.source(), loop.patterns(), loop.init(), loop.update());
             }
             case "foreach": {
                 Loop loop = loop(true);
-                return new Ast.Foreach(t.pos(), loop.source(), loop.pattern(), loop.init(), loop.update(), loop.extract());
+                return new Ast.Foreach(t.pos(), loop.source(), loop.patterns(), loop.init(), loop.update(), loop.extract());
             }
             default:
                 throw new ParseError("syntax error, unexpected " + t.describe(), t.pos());
@@ -202,20 +198,30 @@ final class TermParser {
         return parsePostfix(false);
     }
 
+    /** {@code p1 ?// p2 ?// ...} after {@code as}. */
+    private List<Pattern> patterns() {
+        List<Pattern> patterns = new ArrayList<>();
+        patterns.add(new PatternParser(p).parse());
+        while (p.acceptOp("?//")) {
+            patterns.add(new PatternParser(p).parse());
+        }
+        return patterns;
+    }
+
     /** The shared shape of {@code reduce}/{@code foreach}: {@code SOURCE as PATTERN (INIT; UPDATE[; EXTRACT])}. */
-    private record Loop(Ast source, Pattern pattern, Ast init, Ast update, Ast extract) { }
+    private record Loop(Ast source, List<Pattern> patterns, Ast init, Ast update, Ast extract) { }
 
     private Loop loop(boolean allowExtract) {
         Ast source = parsePostfix(false);
         p.expectOp("as");
-        Pattern pattern = new PatternParser(p).parse();
+        List<Pattern> patterns = patterns();
         p.expectOp("(");
         Ast init = p.parsePipe();
         p.expectOp(";");
         Ast update = p.parsePipe();
         Ast extract = allowExtract && p.acceptOp(";") ? p.parsePipe() : null;
         p.expectOp(")");
-        return new Loop(source, pattern, init, update, extract);
+        return new Loop(source, patterns, init, update, extract);
     }
 
     private Ast ifRest(int pos) {
