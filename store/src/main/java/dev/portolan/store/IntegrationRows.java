@@ -1,6 +1,5 @@
 package dev.portolan.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;

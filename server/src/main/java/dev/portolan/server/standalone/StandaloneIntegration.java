@@ -1,10 +1,9 @@
 package dev.portolan.server.standalone;
 
-import dev.portolan.server.Meters;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.json.Json;
+import dev.portolan.server.Meters;
 import dev.portolan.server.api.MetricsRoutes;
 import dev.portolan.sync.client.CatalogApi;
 import dev.portolan.sync.client.CatalogApiException;
@@ -21,8 +20,6 @@ import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One integration run as its own process next to a remote Portolan, like a self-hosted Ocean

@@ -1,7 +1,6 @@
 package dev.portolan.sync.resync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.sync.client.CatalogClient;
 import dev.portolan.sync.client.DeleteResult;
 import dev.portolan.sync.client.IngestOptions;
 import dev.portolan.sync.client.IngestResult;
