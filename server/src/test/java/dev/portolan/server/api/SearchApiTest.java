@@ -405,6 +405,55 @@ class SearchApiTest {
                 .isEmpty();
     }
 
+    @ApiTest
+    void emptyListsMatchNothingOrEverything(ApiServer server) {
+        String s = catalog(server).service();
+        assertThat(search(server, s, "{property: 'name', operator: 'in', value: []}")).isEmpty();
+        assertThat(search(server, s, "{property: 'name', operator: 'notIn', value: []}")).containsExactly("a", "b", "c", "d");
+        assertThat(search(server, s, "{property: 'tags', operator: 'containsAny', value: []}")).isEmpty();
+        assertThat(search(server, s, "{property: '$identifier', operator: 'in', value: []}")).isEmpty();
+    }
+
+    @ApiTest
+    void aMalformedDateInAMetaPropertyRuleIsA4xx(ApiServer server) {
+        String s = catalog(server).service();
+        ApiResponse response = server.admin().post("/v1/blueprints/" + s + "/entities/search",
+                "{query: {combinator: 'and', rules: [{property: '$createdAt', operator: '>', value: 'yesterday'}]}}");
+        assertThat(response.status()).as(response.toString()).isIn(400, 422);
+    }
+
+    @ApiTest
+    void oddButValidNamesWorkForWritesSearchesAndSchemaChanges(ApiServer server) {
+        String longA = "p".repeat(100);
+        String longB = "p".repeat(99) + "q";
+        List<String> properties = List.of("select", "ORDER", "from", "a-b", "@at", "_", longA, longB);
+        String blueprint = dev.portolan.server.testing.Ids.unique("@Odd-Name");
+        ObjectNode definition = Json.object().put("identifier", blueprint);
+        ObjectNode schema = definition.putObject("schema").putObject("properties");
+        properties.forEach(p -> schema.putObject(p).put("type", "string"));
+        server.admin().post("/v1/blueprints", definition).expect(201);
+        ObjectNode entity = Json.object().put("identifier", "e");
+        ObjectNode values = entity.putObject("properties");
+        properties.forEach(p -> values.put(p, "v-" + p));
+        server.admin().post(Fixtures.entitiesPath(blueprint), entity).expect(201);
+        Fixtures.entity(server, blueprint, "{identifier: 'other'}");
+
+        for (String property : properties) {
+            ObjectNode rule = Json.object().put("property", property).put("operator", "=").put("value", "v-" + property);
+            ObjectNode body = Json.object();
+            body.set("query", Json.object().put("combinator", "and").set("rules", Json.array().add(rule)));
+            assertThat(server.admin().post("/v1/blueprints/" + blueprint + "/entities/search", body).expect(200).identifiers())
+                    .as(property).containsExactly("e");
+        }
+        ObjectNode patch = Json.object();
+        patch.putObject("schema").putObject("properties").putNull(longA).putObject("select").put("type", "number");
+        server.admin().patch("/v1/blueprints/" + blueprint, patch).expect(200);
+        assertThat(search(server, blueprint, "{property: 'ORDER', operator: '=', value: 'v-ORDER'}")).containsExactly("e");
+        server.admin().delete("/v1/blueprints/" + blueprint + "?delete_entities=true").expect(200);
+        server.admin().post("/v1/blueprints", definition).expect(201);
+        assertThat(Fixtures.count(server, blueprint)).isZero();
+    }
+
     private static Set<String> expectedIds(int count) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < count; i++) ids.add("p%02d".formatted(i));
