@@ -90,22 +90,30 @@ final class RegexBuiltins {
         return false;
     }
 
+    /**
+     * The matches jq's global loop finds: after an empty match the search resumes one character
+     * later, after a non-empty one at its end, and it stops once it reaches the end of the string,
+     * so an empty pattern matches at every position but the last ({@code [splits("")]} on "ab" is
+     * {@code ["","a","b"]}) and every loop terminates.
+     */
     static List<ObjectNode> matches(JsonNode in, String re, String flags, Env env) {
         String s = Regexes.requireText(in);
         Regexes.Compiled c = Regexes.compile(re, flags);
         Matcher m = c.pattern().matcher(new LimitedChars(s, env.execution()));
         CodePoints cp = new CodePoints(s);
         List<ObjectNode> out = new ArrayList<>();
-        while (m.find()) {
-            env.execution().tick();
-            if (c.skipEmpty() && m.end() == m.start()) {
-                continue;
-            }
-            out.add(matchObject(m, c, cp, s));
-            if (!c.global()) {
+        int start = 0;
+        do {
+            if (start > s.length() || !m.find(start)) {
                 break;
             }
-        }
+            env.execution().tick();
+            boolean empty = m.end() == m.start();
+            if (!(c.skipEmpty() && empty)) {
+                out.add(matchObject(m, c, cp, s));
+            }
+            start = empty ? m.start() + 1 : m.end();
+        } while (c.global() && start != s.length());
         return out;
     }
 
@@ -115,7 +123,9 @@ final class RegexBuiltins {
         o.put("length", cp.at(m.end()) - cp.at(m.start()));
         o.put("string", m.group());
         ArrayNode captures = o.putArray("captures");
-        for (int g = 1; g <= m.groupCount(); g++) {
+        // jq reports no captures at all for a zero-width match.
+        int groups = m.end() == m.start() ? 0 : m.groupCount();
+        for (int g = 1; g <= groups; g++) {
             ObjectNode capture = captures.addObject();
             if (m.start(g) < 0) {
                 capture.put("offset", -1);
