@@ -74,7 +74,7 @@ final class EntityUpsert {
 
         List<String> toRead = changed.values().stream().map(EntityDraft::identifier).filter(states::containsKey).toList();
         Map<String, Entity> stored = toRead.isEmpty() ? Map.of() : tx.findEntities(blueprint.identifier(), toRead);
-        Map<Integer, Entity> candidates = new LinkedHashMap<>();
+        Map<Integer, EntityWrite> candidates = new LinkedHashMap<>();
         changed.forEach((index, draft) -> {
             Entity before = stored.get(draft.identifier());
             Entity after = EntityAssembler.assemble(draft, draft.identifier(), blueprint, before, options.merge(),
@@ -83,10 +83,15 @@ final class EntityUpsert {
             if (!violations.isEmpty()) {
                 outcomes.put(index, UpsertOutcome.failure(index, draft.identifier(), CatalogException.invalid("invalid_entity",
                         "Entity '" + draft.identifier() + "' of blueprint '" + blueprint.identifier() + "'", violations)));
-            } else if (before != null && ContentHash.of(before).equals(ContentHash.of(after))) {
+                return;
+            }
+            String hash = ContentHash.of(after);
+            EntityState state = states.get(draft.identifier());
+            if (state != null && state.contentHash().equals(hash)) {
+                // A merge that adds nothing new: the stored hash already says so.
                 outcomes.put(index, new UpsertOutcome(index, draft.identifier(), UpsertOutcome.Status.UNCHANGED, before, null));
             } else {
-                candidates.put(index, after);
+                candidates.put(index, new EntityWrite(after, hash));
             }
         });
 
@@ -107,25 +112,25 @@ final class EntityUpsert {
      * them). A candidate may point at another candidate of the batch; when that one fails, so does
      * the one pointing at it, hence the loop.
      */
-    private List<Entity> checkRelationTargets(Map<Integer, Entity> candidates, Map<Integer, UpsertOutcome> outcomes) {
+    private List<Entity> checkRelationTargets(Map<Integer, EntityWrite> candidates, Map<Integer, UpsertOutcome> outcomes) {
         Map<Integer, List<RelationLink>> links = new HashMap<>();
         Set<EntityKey> wanted = new java.util.HashSet<>();
-        candidates.forEach((index, entity) -> {
-            List<RelationLink> entityLinks = RelationLink.of(entity, blueprint);
+        candidates.forEach((index, write) -> {
+            List<RelationLink> entityLinks = RelationLink.of(write.entity(), blueprint);
             links.put(index, entityLinks);
             entityLinks.forEach(link -> wanted.add(link.target()));
         });
         if (wanted.isEmpty()) return List.of();
         Set<EntityKey> existing = new java.util.HashSet<>(tx.existingEntities(wanted));
         if (options.createMissingRelatedEntities()) {
-            candidates.values().forEach(entity -> existing.add(entity.key()));
+            candidates.values().forEach(write -> existing.add(write.entity().key()));
             return placeholders(wanted, existing);
         }
         boolean removed = true;
         while (removed) {
             removed = false;
             Set<EntityKey> available = new java.util.HashSet<>(existing);
-            candidates.values().forEach(entity -> available.add(entity.key()));
+            candidates.values().forEach(write -> available.add(write.entity().key()));
             for (var it = candidates.entrySet().iterator(); it.hasNext(); ) {
                 var entry = it.next();
                 RelationLink missing = links.get(entry.getKey()).stream()
@@ -133,8 +138,8 @@ final class EntityUpsert {
                 if (missing != null) {
                     it.remove();
                     removed = true;
-                    outcomes.put(entry.getKey(), UpsertOutcome.failure(entry.getKey(), entry.getValue().identifier(),
-                            missingTarget(entry.getValue(), missing)));
+                    outcomes.put(entry.getKey(), UpsertOutcome.failure(entry.getKey(), entry.getValue().entity().identifier(),
+                            missingTarget(entry.getValue().entity(), missing)));
                 }
             }
         }
@@ -166,7 +171,7 @@ final class EntityUpsert {
         return placeholders;
     }
 
-    private void write(Map<Integer, Entity> candidates, Map<String, Entity> stored, List<Entity> placeholders,
+    private void write(Map<Integer, EntityWrite> candidates, Map<String, Entity> stored, List<Entity> placeholders,
                        Map<Integer, UpsertOutcome> outcomes) {
         List<EntityWrite> inserts = new ArrayList<>();
         List<EntityWrite> updates = new ArrayList<>();
@@ -175,9 +180,9 @@ final class EntityUpsert {
             inserts.add(new EntityWrite(placeholder, ContentHash.of(placeholder)));
             audit.add(audit(placeholder.identifier(), placeholder.blueprint(), AuditAction.CREATE, null, placeholder));
         }
-        candidates.forEach((index, entity) -> {
+        candidates.forEach((index, write) -> {
+            Entity entity = write.entity();
             Entity before = stored.get(entity.identifier());
-            EntityWrite write = new EntityWrite(entity, ContentHash.of(entity));
             (before == null ? inserts : updates).add(write);
             audit.add(audit(entity.identifier(), entity.blueprint(), before == null ? AuditAction.CREATE : AuditAction.UPDATE,
                     before, entity));

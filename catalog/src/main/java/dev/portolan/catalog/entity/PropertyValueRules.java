@@ -67,7 +67,7 @@ public final class PropertyValueRules {
             violations.add(new Violation(path, "must be at most " + maxLength.asLong() + " characters long, got " + length));
         }
         JsonNode pattern = definition.get("pattern");
-        if (pattern != null && pattern.isTextual() && !Pattern.compile(pattern.asText()).matcher(text).find()) {
+        if (pattern != null && pattern.isTextual() && !compiled(pattern.asText()).matcher(text).find()) {
             violations.add(new Violation(path, "must match the pattern " + pattern.asText() + ", got " + abbreviate(text)));
         }
         if (format != null && !StringFormats.matches(format, text)) {
@@ -141,6 +141,18 @@ public final class PropertyValueRules {
             }
         }
         return false;
+    }
+
+    /** Patterns come from a few blueprints but are checked on every write: compile each once. */
+    private static final java.util.Map<String, Pattern> PATTERNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Pattern compiled(String pattern) {
+        Pattern p = PATTERNS.get(pattern);
+        if (p == null) {
+            p = Pattern.compile(pattern);
+            if (PATTERNS.size() < 10_000) PATTERNS.put(pattern, p);
+        }
+        return p;
     }
 
     static String abbreviate(JsonNode value) {
