@@ -16,6 +16,9 @@ final class CliOptions {
     boolean rawInput;
     boolean sortKeys;
     boolean exitStatus;
+    boolean asciiOutput;
+    boolean seq;
+    boolean stream;
     String indent = "  ";
     String program;
     String testFile;

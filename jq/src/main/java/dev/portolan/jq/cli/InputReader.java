@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.portolan.jq.Jq;
+import dev.portolan.jq.JqProgram;
 import dev.portolan.jq.value.Json;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -35,12 +37,24 @@ final class InputReader {
         }
         Reader reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8), 1 << 16);
         Iterator<JsonNode> values = options.rawInput ? rawLines(reader, options.slurp) : json(reader);
+        if (options.stream) {
+            values = streamed(values);
+        }
         if (options.slurp && !options.rawInput) {
             ArrayNode all = Json.array();
             values.forEachRemaining(all::add);
             return List.<JsonNode>of(all).iterator();
         }
         return values;
+    }
+
+    /** {@code --stream}: each input as its {@code tostream} events (computed per input, not incrementally). */
+    private static Iterator<JsonNode> streamed(Iterator<JsonNode> values) {
+        JqProgram toStream = Jq.compile("tostream");
+        Iterable<JsonNode> all = () -> values;
+        return java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .flatMap(v -> toStream.apply(v).stream())
+                .iterator();
     }
 
     private static Iterator<JsonNode> json(Reader reader) throws IOException {

@@ -119,14 +119,32 @@ public final class JqCommandLine {
 
     static void print(JsonNode v, CliOptions options, PrintStream out) {
         JsonNode value = options.sortKeys ? SortedKeys.apply(v) : v;
-        if ((options.rawOutput || options.joinOutput) && value.isTextual()) {
+        if (options.seq) {
+            out.print('\u001e');
+        }
+        if ((options.rawOutput || options.joinOutput) && value.isTextual() && !options.asciiOutput) {
             out.print(value.textValue());
         } else {
-            out.print(options.compact ? JsonText.compact(value) : JsonText.pretty(value, options.indent));
+            String text = options.compact ? JsonText.compact(value) : JsonText.pretty(value, options.indent);
+            out.print(options.asciiOutput ? asciiOnly(text) : text);
         }
         if (!options.joinOutput) {
             out.print('\n');
         }
+    }
+
+    /** {@code -a}: every non-ASCII character as a {@code \\uXXXX} escape (they only occur inside strings). */
+    private static String asciiOnly(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                sb.append(c);
+            } else {
+                sb.append(String.format("\\u%04x", (int) c));
+            }
+        }
+        return sb.toString();
     }
 
     static ObjectMapper mapper() {

@@ -83,7 +83,8 @@ final class OptionParser {
             case 'R' -> o.rawInput = true;
             case 'S' -> o.sortKeys = true;
             case 'e' -> o.exitStatus = true;
-            case 'a', 'C', 'M' -> { }
+            case 'a' -> o.asciiOutput = true;
+            case 'C', 'M' -> { }
             default -> throw new IllegalArgumentException("Unknown option: -" + c);
         }
     }
@@ -107,6 +108,10 @@ final class OptionParser {
             case "--sort-keys" -> o.sortKeys = true;
             case "--exit-status" -> o.exitStatus = true;
             case "--tab" -> o.indent = "\t";
+            case "--ascii-output" -> o.asciiOutput = true;
+            case "--seq" -> o.seq = true;
+            case "--stream" -> o.stream = true;
+            case "--color-output", "--monochrome-output" -> { }
             case "--indent" -> {
                 int n = Integer.parseInt(need(args, i + 1, a));
                 if (n < 0 || n > 7) {

@@ -88,6 +88,14 @@ class JqCommandLineTest {
     }
 
     @Test
+    void asciiSeqAndStreamOptions() {
+        assertThat(jq("\"\u00e9\"", "-a", ".").out()).isEqualTo("\"\\u00e9\"\n");
+        assertThat(jq("1", "--seq", ".").out()).isEqualTo("\u001e1\n");
+        assertThat(jq("{\"a\":[1]}", "-c", "--stream", ".").out())
+                .isEqualTo("[[\"a\",0],1]\n[[\"a\",0]]\n[[\"a\"]]\n");
+    }
+
+    @Test
     void sortKeys() {
         assertThat(jq("{\"b\":1,\"a\":{\"d\":1,\"c\":2}}", "-S", "-c", ".").out()).isEqualTo("{\"a\":{\"c\":2,\"d\":1},\"b\":1}\n");
     }
