@@ -155,4 +155,32 @@ class IngestStageTest {
         assertThat(sync.integration().fetchersMade("repository")).isEqualTo(2);
         assertThat(sync.identifiers("service")).containsExactly("a", "archived-b", "c");
     }
+
+    @SyncTest
+    void keepsWhatTheMappingDoesNotNameWithEnableMergeEntity(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE);
+        sync.writeByApi("service", "{\"identifier\": \"r0\", \"properties\": {\"language\": \"Java\", \"stars\": 1}}");
+        sync.script("repository", pages(2, repo("r0", 5)));
+
+        KindReport first = sync.resync(REPOSITORY_MAPPING).kinds().getFirst();
+        KindReport second = sync.resync(REPOSITORY_MAPPING).kinds().getFirst();
+
+        assertThat(sync.get("service", "r0").properties().path("language").asText()).isEqualTo("Java");
+        assertThat(sync.get("service", "r0").properties().path("stars").asInt()).isEqualTo(5);
+        assertThat(first.ingestedCount()).isEqualTo(1);
+        assertThat(second.notChangedCount()).as("merged, nothing new").isEqualTo(1);
+    }
+
+    @SyncTest
+    void replacesTheStoredEntityWithoutEnableMergeEntity(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE);
+        sync.writeByApi("service", "{\"identifier\": \"r0\", \"properties\": {\"language\": \"Java\", \"stars\": 1}}");
+        sync.script("repository", pages(2, repo("r0", 5)));
+
+        KindReport kind = sync.resync("enableMergeEntity: false\n" + REPOSITORY_MAPPING).kinds().getFirst();
+
+        assertThat(kind.ingestedCount()).isEqualTo(1);
+        assertThat(sync.get("service", "r0").properties().has("language")).isFalse();
+        assertThat(sync.get("service", "r0").properties().path("stars").asInt()).isEqualTo(5);
+    }
 }

@@ -76,7 +76,8 @@ class MapStageTest {
         assertThat(kind.mapErrors()).hasSize(2);
         assertThat(kind.mapErrors().getFirst())
                 .startsWith("resources[0].port.entity.mappings.identifier (.name | ascii_downcase): "
-                        + "no entity: the identifier must be a non-empty string, but it failed: ascii_downcase input must be a string");
+                        + "no entity: the identifier must be a non-empty string, but it failed: ")
+                .endsWith("input must be a string");
         assertThat(kind.mapErrors().get(1)).startsWith("resources[0].port.entity.mappings.identifier");
         // Single objects that fail to map do not make the resource incomplete.
         assertThat(kind.complete()).isTrue();
@@ -269,5 +270,18 @@ class MapStageTest {
         assertThat(kind.ingestedCount()).isEqualTo(4);
         assertThat(sync.identifiers("team")).containsExactly("core", "edge");
         assertThat(sync.get("service", "b").relations().path("team").asText()).isEqualTo("edge");
+    }
+
+    @SyncTest
+    void stopsARunawayExpressionAtItsDeadline(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).jqTimeout(java.time.Duration.ofMillis(200))
+                .script("repository", pages(10, repos("r", 2)));
+
+        KindReport kind = sync.resync(mapping("true", "last(range(1e15)) | tostring")).kinds().getFirst();
+
+        assertThat(kind.fetchedCount()).isEqualTo(2);
+        assertThat(kind.mapFailedCount()).isEqualTo(2);
+        assertThat(kind.mapErrors().getFirst()).startsWith("resources[0].port.entity.mappings.identifier (last(range(1e15)) | tostring): "
+                + "no entity: the identifier must be a non-empty string, but it failed: ");
     }
 }

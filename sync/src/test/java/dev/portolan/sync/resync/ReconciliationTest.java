@@ -1,5 +1,8 @@
 package dev.portolan.sync.resync;
 
+import dev.portolan.sync.mapping.Mapping;
+import dev.portolan.sync.mapping.ResourceMapping;
+import dev.portolan.sync.report.KindReport;
 import dev.portolan.sync.report.ReconciliationReport;
 import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.report.SyncState;
@@ -8,6 +11,7 @@ import dev.portolan.sync.testing.SyncHarness;
 import dev.portolan.sync.testing.SyncTest;
 
 import java.time.Duration;
+import java.util.List;
 
 import static dev.portolan.sync.testing.Fixtures.REPOSITORY_MAPPING;
 import static dev.portolan.sync.testing.Fixtures.SERVICE;
@@ -94,6 +98,62 @@ class ReconciliationTest {
         assertThat(report.kinds().getFirst().complete()).isFalse();
         assertThat(report.reconciliation().deletedCount()).isZero();
         assertThat(report.reconciliation().deletionSkippedReason()).contains("its mapping could not run");
+        assertThat(sync.identifiers("service")).hasSize(10);
+    }
+
+    @SyncTest
+    void deletesNothingWhenEveryMappingOfAResourceFailedOnEveryObject(SyncHarness sync) {
+        withTenServices(sync).script("repository", pages(4, repos("r", 5)));
+
+        SyncReport report = sync.resync("""
+                entityDeletionThreshold: 1
+                resources:
+                  - kind: repository
+                    port:
+                      entity:
+                        mappings:
+                          - identifier: .name | tonumber
+                            blueprint: '"service"'
+                          - identifier: .missing
+                            blueprint: '"team"'
+                """);
+
+        assertThat(report.kinds().getFirst().mapFailedCount()).isEqualTo(10);
+        assertThat(report.kinds().getFirst().complete()).isFalse();
+        assertThat(report.reconciliation().deletionSkippedReason()).contains("its mapping could not run");
+        assertThat(sync.identifiers("service")).hasSize(10);
+    }
+
+    @SyncTest
+    void deletesNothingWhenAMappingDoesNotCompileAtResyncTime(SyncHarness sync) {
+        withTenServices(sync).script("repository", pages(4, repos("r", 5)));
+        Mapping saved = sync.mapping(WITH_THRESHOLD.formatted("1"));
+        ResourceMapping resource = saved.resources().getFirst();
+        Mapping broken = new Mapping(true, true, true, 1.0, List.of(new ResourceMapping(resource.kind(), resource.selector(),
+                ".archived ==", null, "item", false, resource.entities())), saved.extra());
+
+        SyncReport report = sync.resync(SyncHarness.INTEGRATION, broken);
+
+        KindReport kind = report.kinds().getFirst();
+        assertThat(kind.complete()).isFalse();
+        assertThat(kind.fetchedCount()).as("nothing is fetched for a mapping that cannot run").isZero();
+        assertThat(kind.mapErrors().getFirst()).startsWith("resources[0]: ");
+        assertThat(report.state()).isEqualTo(SyncState.FAILED);
+        assertThat(report.reconciliation().deletionSkippedReason()).contains("its mapping could not run");
+        assertThat(sync.identifiers("service")).hasSize(10);
+    }
+
+    @SyncTest
+    void deletesNothingWhenAFetcherBreaksUnexpectedly(SyncHarness sync) {
+        withTenServices(sync).script("repository", pages(2, repos("r", 5)).onPage(1, () -> {
+            throw new IllegalStateException("bug in the fetcher");
+        }));
+
+        SyncReport report = sync.resync(WITH_THRESHOLD.formatted("1"));
+
+        assertThat(report.state()).isEqualTo(SyncState.FAILED);
+        assertThat(report.toJson().path("failure").asText()).contains("bug in the fetcher");
+        assertThat(report.reconciliation().deletedCount()).isZero();
         assertThat(sync.identifiers("service")).hasSize(10);
     }
 

@@ -27,6 +27,7 @@ public final class ScriptedIntegration implements Integration {
     private final Set<String> kinds;
     private final Map<String, KindScript> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fetchers = new ConcurrentHashMap<>();
+    private volatile IntegrationDefaults defaults = new IntegrationDefaults("[]", "resources: []\n");
 
     public ScriptedIntegration(String... kinds) {
         this.kinds = new TreeSet<>(Set.of(kinds));
@@ -36,6 +37,12 @@ public final class ScriptedIntegration implements Integration {
     public ScriptedIntegration script(String kind, KindScript script) {
         if (!kinds.contains(kind)) throw new IllegalArgumentException("unknown kind " + kind + "; known: " + kinds);
         scripts.put(kind, script);
+        return this;
+    }
+
+    /** Sets the default blueprints (a JSON array) and mapping (YAML) that installing creates. */
+    public ScriptedIntegration defaults(String blueprintsJson, String mappingYaml) {
+        this.defaults = new IntegrationDefaults(blueprintsJson, mappingYaml);
         return this;
     }
 
@@ -72,7 +79,7 @@ public final class ScriptedIntegration implements Integration {
 
     @Override
     public IntegrationDefaults defaults() {
-        return new IntegrationDefaults("[]", "resources: []\n");
+        return defaults;
     }
 
     @Override

@@ -72,9 +72,12 @@ public final class SyncHarness implements AutoCloseable {
     private final ScriptedIntegration integration = new ScriptedIntegration(KINDS);
     private final RecordingSyncEvents events = new RecordingSyncEvents();
     private int batchSize = 100;
+    private Duration jqTimeout = Duration.ofSeconds(5);
     private TestInstallationRepository installations;
     private PrometheusMeterRegistry meters;
     private ResyncLauncher launcher;
+    private IntegrationManager manager;
+    private IntegrationRegistry registry;
 
     private SyncHarness(TestDatabase database, boolean ownsDatabase) {
         this.database = database;
@@ -124,6 +127,12 @@ public final class SyncHarness implements AutoCloseable {
         return this;
     }
 
+    /** The limit of one jq evaluation in the coming resyncs (5 seconds unless changed). */
+    public SyncHarness jqTimeout(Duration timeout) {
+        this.jqTimeout = timeout;
+        return this;
+    }
+
     /** Sets what {@code kind} serves from the next resync on. */
     public SyncHarness script(String kind, KindScript script) {
         integration.script(kind, script);
@@ -155,8 +164,13 @@ public final class SyncHarness implements AutoCloseable {
      * everything written before is "before this resync started".
      */
     public SyncReport resync(String installation, String mappingYaml) {
+        return resync(installation, mapping(mappingYaml));
+    }
+
+    /** Runs one resync with a mapping built by hand (e.g. one the parser would refuse). */
+    public SyncReport resync(String installation, Mapping mapping) {
         clock.advance(Duration.ofSeconds(1));
-        ResyncContext context = context(installation, mapping(mappingYaml));
+        ResyncContext context = context(installation, mapping);
         SyncReport report = new SyncReport(UUID.randomUUID().toString(), installation, "manual", clock.instant());
         return new ResyncRunner(context, events, ResyncProgress.NONE).run(report);
     }
@@ -164,7 +178,7 @@ public final class SyncHarness implements AutoCloseable {
     /** The context the resyncs of {@code installation} run with (in-process client, our jq, this clock). */
     public ResyncContext context(String installation, Mapping mapping) {
         return new ResyncContext(installation, integration, settings(), mapping, new InProcessCatalogClient(catalog, installation),
-                PortolanJqEngine.INSTANCE, clock, Duration.ofSeconds(5), batchSize, () -> false);
+                PortolanJqEngine.INSTANCE, clock, jqTimeout, batchSize, () -> false);
     }
 
     private Settings settings() {
@@ -247,12 +261,25 @@ public final class SyncHarness implements AutoCloseable {
     /** A launcher over {@link #installations()}, the scripted integration and {@link #meters()}, closed with the harness. */
     public ResyncLauncher launcher() {
         if (launcher == null) {
-            IntegrationRegistry registry = new IntegrationRegistry().register(integration);
-            launcher = new ResyncLauncher(installations(), registry, id -> new InProcessCatalogClient(catalog, id),
+            launcher = new ResyncLauncher(installations(), registry(), id -> new InProcessCatalogClient(catalog, id),
                     PortolanJqEngine.INSTANCE, new SyncMetrics(meters()), clock,
-                    new ResyncLauncher.Tuning(batchSize, Duration.ofSeconds(5)));
+                    new ResyncLauncher.Tuning(batchSize, jqTimeout));
         }
         return launcher;
+    }
+
+    private IntegrationRegistry registry() {
+        if (registry == null) registry = new IntegrationRegistry().register(integration);
+        return registry;
+    }
+
+    /** The manager of installations, over {@link #launcher()} and {@link #installations()}. */
+    public IntegrationManager manager() {
+        if (manager == null) {
+            manager = new IntegrationManager(installations(), registry(),
+                    id -> new InProcessCatalogClient(catalog, id), launcher(), clock);
+        }
+        return manager;
     }
 
     /** Saves an installation of the scripted integration with this mapping (no resync is started). */
