@@ -13,7 +13,8 @@ public final class JqCompileException extends RuntimeException {
     private final int column;
 
     public JqCompileException(String reason, int line, int column, String sourceLine) {
-        super(reason + " at <top-level>, line " + line + ", column " + column + ":\n    "
+        super(reason + (reason.startsWith("syntax error") ? " (Unix shell quoting issues?)" : "")
+                + " at <top-level>, line " + line + ", column " + column + ":\n    "
                 + sourceLine + "\n    " + " ".repeat(Math.max(0, column - 1)) + "^");
         this.reason = reason;
         this.line = line;

@@ -184,6 +184,8 @@ final class TermParser {
                 Loop loop = loop(true);
                 return new Ast.Foreach(t.pos(), loop.source(), loop.patterns(), loop.init(), loop.update(), loop.extract());
             }
+            case "import", "include":
+                throw new ParseError(t.text() + " is not supported: Portolan's jq has no module system", t.pos());
             default:
                 throw new ParseError("syntax error, unexpected " + t.describe(), t.pos());
         }
