@@ -42,6 +42,7 @@ public final class ApiErrors {
     /** Port's error code for a status Javalin itself answers with (an unknown route is a 404 like any other). */
     static String errorOf(int status) {
         return switch (status) {
+            case 400 -> "invalid_request";
             case 404 -> "not_found";
             case 405 -> "method_not_allowed";
             case 413 -> "payload_too_large";

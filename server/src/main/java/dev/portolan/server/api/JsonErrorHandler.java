@@ -23,6 +23,8 @@ public final class JsonErrorHandler extends ErrorHandler {
         String text = message == null || message.isBlank() ? "The request was refused (HTTP " + code + ")" : message;
         byte[] body = Json.write(ApiErrors.body(ApiErrors.errorOf(code), text, null)).getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        // Jetty closes the connection after refusing a bad request: say so, or a client that reuses it fails.
+        response.getHeaders().put(HttpHeader.CONNECTION, "close");
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }
