@@ -21,14 +21,16 @@ import org.junit.jupiter.api.Test;
 class DifferentialTest {
     private static final File SYSTEM_JQ = new File("/usr/bin/jq");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final int CASES = 300;
+    /** More cases and another seed can be asked for with -Djq.differential.cases / -Djq.differential.seed. */
+    private static final int CASES = Integer.getInteger("jq.differential.cases", 300);
+    private static final long SEED = Long.getLong("jq.differential.seed", 20_260_101L);
 
     private record Outcome(List<String> outputs, boolean failed) { }
 
     @Test
     void randomProgramsGiveTheSameOutputsAsTheSystemJq() throws Exception {
         assumeTrue(SYSTEM_JQ.canExecute(), "no system jq");
-        RandomPrograms random = new RandomPrograms(20_260_101L);
+        RandomPrograms random = new RandomPrograms(SEED);
         List<String> mismatches = new ArrayList<>();
         for (int i = 0; i < CASES; i++) {
             String program = random.program();

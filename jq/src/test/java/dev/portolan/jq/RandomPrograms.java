@@ -14,7 +14,13 @@ final class RandomPrograms {
     private static final String[] UNARY = {"length", "keys", "type", "tostring", "add", "sort", "unique",
         "to_entries", "not", "tojson", "min", "max", "flatten", "any", "all", "ascii_downcase", "values",
         "arrays", "objects", "numbers", "strings", "scalars", "floor", "sqrt", "paths", "leaf_paths", "keys_unsorted",
-        "length > 1", "tojson | fromjson", "[.[]?]", "[..]", "map(type)"};
+        "length > 1", "tojson | fromjson", "[.[]?]", "[..]", "map(type)", "to_entries", "[paths]",
+        "[leaf_paths]", "tostream", "[tostream] | fromstream(.[])", "getpath([\"a\",0])", "has(\"a\")",
+        "strings | ascii_upcase", "strings | test(\"a\")", "strings | ltrimstr(\"a\")", "strings | split(\"a\")",
+        "strings | explode", "numbers | tostring", "[[splits(\"b\")]?]", "type == \"object\"", "[keys?]",
+        "[range(0; 3)]", "[limit(2; .[]?)]", "first(.[]?)", "isempty(.[]?)", "[add?]", "any", "all",
+        "[with_entries(.value |= type)?]", "[.[]?] | unique_by(type)",
+        "[min_by(type)?]", "[.[]?] | reverse", "[setpath([\"a\"]; 1)?]", "[delpaths([[\"a\"]])?]", "[splits(\"x\")?]"};
     private final Random random;
 
     RandomPrograms(long seed) {
@@ -33,7 +39,7 @@ final class RandomPrograms {
         if (depth == 0) {
             return atom();
         }
-        return switch (random.nextInt(16)) {
+        return switch (random.nextInt(26)) {
             case 0 -> filter(depth - 1) + " | " + filter(depth - 1);
             case 1 -> filter(depth - 1) + ", " + filter(depth - 1);
             case 2 -> "[" + filter(depth - 1) + "]";
@@ -50,7 +56,17 @@ final class RandomPrograms {
             case 12 -> "[paths(" + pick(new String[] {"type == \"number\"", "type == \"string\"", ". == null"}) + ")]";
             case 13 -> "(" + filter(depth - 1) + ") and (" + filter(depth - 1) + ")";
             case 14 -> "[limit(2; " + filter(depth - 1) + ")]";
-            default -> "del(." + pick(KEYS) + ") | " + filter(depth - 1);
+            case 15 -> "del(." + pick(KEYS) + ") | " + filter(depth - 1);
+            case 16 -> "(" + filter(depth - 1) + ") as $v | " + filter(depth - 1) + " | [., $v]";
+            case 17 -> "(" + filter(depth - 1) + ") as [$p, $q] | [$q, $p]";
+            case 18 -> "[foreach ([.[]?] | .[]) as $x (0; . + 1; [., $x])]";
+            case 19 -> "\"<\\(" + filter(depth - 1) + ")>\"";
+            case 20 -> "[label $out | " + filter(depth - 1) + " | if type == \"number\" then ., break $out else . end]";
+            case 21 -> "." + pick(KEYS) + " |= (" + filter(depth - 1) + ")";
+            case 22 -> "[.[]?] | sort_by(" + filter(depth - 1) + ")";
+            case 23 -> "[.[]?] | group_by(type) | map(length)";
+            case 24 -> "def f: " + filter(depth - 1) + "; [f, (. | f)]";
+            default -> "[.[]?] | map(tostring) | join(\"-\")";
         };
     }
 
