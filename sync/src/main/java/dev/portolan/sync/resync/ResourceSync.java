@@ -59,6 +59,7 @@ final class ResourceSync {
                 events.error(report.kindIdentifier(), "fetch failed" + (e.retriable() ? " (will be retried next resync)" : "")
                         + ": " + e.getMessage());
                 ingester.flushAll();
+                logFirstErrors();
                 return;
             }
             report.fetched(page.objects().size());
@@ -72,6 +73,13 @@ final class ResourceSync {
         if (report.fetchedCount() > 0 && report.mapFailedCount() >= report.fetchedCount() && report.transformedCount() == 0) {
             report.mappingBroken("every object failed to map; first: " + report.mapErrors().getFirst());
         }
+        logFirstErrors();
+    }
+
+    /** The event log keeps the first errors of the map and ingest stages (those the report keeps), so it says why. */
+    private void logFirstErrors() {
+        report.mapErrors().forEach(error -> events.warn(report.kindIdentifier(), "map failed: " + error));
+        report.ingestErrors().forEach(error -> events.warn(report.kindIdentifier(), "ingest failed: " + error));
     }
 
     private void mapOne(EntityMapper mapper, EntityIngester ingester, JsonNode object) {

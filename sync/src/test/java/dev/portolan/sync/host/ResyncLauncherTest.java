@@ -130,4 +130,42 @@ class ResyncLauncherTest {
         assertThat(events).filteredOn(e -> "WARN".equals(e.level()))
                 .anySatisfy(e -> assertThat(e.message()).startsWith("deletion skipped: resource 'repository-0' did not complete"));
     }
+
+    @SyncTest
+    void abortsAQueuedResyncBeforeItStartsWhenANewerOneComes(SyncHarness sync) throws Exception {
+        installWithTenServices(sync);
+        Gate gate = new Gate();
+        sync.script("repository", pages(2, repos("r", 10)).blockingAt(1, gate));
+        ResyncLauncher.Started running = sync.launcher().start(ID, "manual");
+        gate.awaitReached();
+
+        ResyncLauncher.Started queued = sync.launcher().start(ID, "manual");
+        ResyncLauncher.Started newest = sync.launcher().start(ID, "schedule");
+        gate.open();
+
+        assertThat(finished(running).state()).isEqualTo(SyncState.ABORTED);
+        SyncReport skipped = finished(queued);
+        assertThat(skipped.state()).isEqualTo(SyncState.ABORTED);
+        assertThat(skipped.kinds()).isEmpty();
+        assertThat(skipped.toJson().path("failure").asText()).isEqualTo("a newer resync started before this one could");
+        SyncReport last = finished(newest);
+        assertThat(last.state()).isEqualTo(SyncState.COMPLETED);
+        assertThat(last.kinds().getFirst().notChangedCount()).isEqualTo(10);
+        assertThat(sync.installations().reports(ID, 10)).extracting(SyncRecord::state)
+                .containsExactlyInAnyOrder("completed", "aborted", "aborted", "completed");
+    }
+
+    @SyncTest
+    void keepsTheFirstMappingAndIngestErrorsInTheEventLog(SyncHarness sync) throws Exception {
+        sync.blueprint(TEAM).blueprint(SERVICE).install(ID, REPOSITORY_MAPPING.replace("identifier: .name", "identifier: .name | ascii_downcase"), 0);
+        sync.script("repository", KindScript.objects("{\"name\": 5}", "{\"name\": \"ok\", \"stars\": \"many\"}"));
+
+        ResyncLauncher.Started started = sync.launcher().start(ID, "manual");
+        finished(started);
+
+        List<SyncEvent> events = sync.installations().events(ID, started.resyncId(), 100);
+        assertThat(events).filteredOn(e -> "repository-0".equals(e.kind())).extracting(SyncEvent::message)
+                .anySatisfy(m -> assertThat(m).contains("resources[0].port.entity.mappings.identifier", "input must be a string"))
+                .anySatisfy(m -> assertThat(m).contains("service/ok", "properties.stars"));
+    }
 }
