@@ -44,7 +44,7 @@ final class RandomPrograms {
             case 1 -> filter(depth - 1) + ", " + filter(depth - 1);
             case 2 -> "[" + filter(depth - 1) + "]";
             case 3 -> "{" + pick(KEYS) + ": " + term(depth - 1) + ", " + pick(KEYS) + "}";
-            case 4 -> "(" + filter(depth - 1) + ") " + pick(new String[] {"+", "-", "*"}) + " (" + filter(depth - 1) + ")";
+            case 4 -> "(" + filter(depth - 1) + ") " + pick(new String[] {"+", "-"}) + " (" + filter(depth - 1) + ")";
             case 5 -> "(" + filter(depth - 1) + ") " + pick(new String[] {"==", "!=", "<", "<=", ">", ">="})
                     + " (" + filter(depth - 1) + ")";
             case 6 -> "if " + filter(depth - 1) + " then " + filter(depth - 1) + " else " + filter(depth - 1) + " end";
