@@ -95,8 +95,9 @@ final class CoreBuiltins {
             System.err.println("[\"DEBUG:\"," + JsonText.compact(in) + "]");
             return in;
         });
+        // jq 1.7+: the input goes to stderr raw (strings unquoted) with no newline.
         r.unary("stderr", in -> {
-            System.err.print(JsonText.compact(in));
+            System.err.print(in.isTextual() ? in.textValue() : JsonText.compact(in));
             return in;
         });
     }
