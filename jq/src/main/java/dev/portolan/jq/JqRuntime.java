@@ -20,6 +20,8 @@ import java.util.function.BooleanSupplier;
  * @param environment what {@code $ENV} and {@code env} return
  * @param inputs      source of {@code input}/{@code inputs}; empty when the host has none
  * @param deadline    the instant after which evaluation fails with {@link JqLimitException}
+ * @param timeout     how long each evaluation may take, counted from its start (null = no limit);
+ *                    unlike the deadline, a runtime with a timeout can be reused for many evaluations
  * @param stepBudget  how many evaluation steps are allowed (0 = unlimited)
  * @param cancelled   polled regularly; evaluation stops once it returns true
  */
@@ -28,11 +30,12 @@ public record JqRuntime(
         Map<String, String> environment,
         Iterator<JsonNode> inputs,
         Instant deadline,
+        Duration timeout,
         long stepBudget,
         BooleanSupplier cancelled) {
 
     private static final JqRuntime DEFAULTS =
-            new JqRuntime(Map.of(), Map.of(), java.util.Collections.emptyIterator(), null, 0, null);
+            new JqRuntime(Map.of(), Map.of(), java.util.Collections.emptyIterator(), null, null, 0, null);
 
     public JqRuntime {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
@@ -46,31 +49,33 @@ public record JqRuntime(
     }
 
     public JqRuntime withVariables(Map<String, JsonNode> values) {
-        return new JqRuntime(values, environment, inputs, deadline, stepBudget, cancelled);
+        return new JqRuntime(values, environment, inputs, deadline, timeout, stepBudget, cancelled);
     }
 
     public JqRuntime withEnvironment(Map<String, String> values) {
-        return new JqRuntime(variables, values, inputs, deadline, stepBudget, cancelled);
+        return new JqRuntime(variables, values, inputs, deadline, timeout, stepBudget, cancelled);
     }
 
     public JqRuntime withInputs(Iterator<JsonNode> values) {
-        return new JqRuntime(variables, environment, values, deadline, stepBudget, cancelled);
+        return new JqRuntime(variables, environment, values, deadline, timeout, stepBudget, cancelled);
     }
 
+    /** An absolute deadline, shared by every evaluation that uses this runtime. */
     public JqRuntime withDeadline(Instant instant) {
-        return new JqRuntime(variables, environment, inputs, instant, stepBudget, cancelled);
+        return new JqRuntime(variables, environment, inputs, instant, timeout, stepBudget, cancelled);
     }
 
-    /** A deadline {@code timeout} from now. */
-    public JqRuntime withTimeout(Duration timeout) {
-        return withDeadline(Instant.now().plus(timeout));
+    /** A time limit for each evaluation, counted from when it starts. */
+    public JqRuntime withTimeout(Duration perEvaluation) {
+        return new JqRuntime(variables, environment, inputs, deadline, perEvaluation, stepBudget, cancelled);
     }
 
+    /** A step budget for each evaluation. */
     public JqRuntime withStepBudget(long steps) {
-        return new JqRuntime(variables, environment, inputs, deadline, steps, cancelled);
+        return new JqRuntime(variables, environment, inputs, deadline, timeout, steps, cancelled);
     }
 
     public JqRuntime withCancellation(BooleanSupplier flag) {
-        return new JqRuntime(variables, environment, inputs, deadline, stepBudget, flag);
+        return new JqRuntime(variables, environment, inputs, deadline, timeout, stepBudget, flag);
     }
 }

@@ -13,9 +13,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runaway programs stop with a clear error instead of hanging the thread. */
 class LimitsTest {
-    /** A fresh deadline for each evaluation: {@code withTimeout} counts from when it is called. */
     private static JqRuntime shortDeadline() {
         return JqRuntime.defaults().withTimeout(Duration.ofMillis(200));
+    }
+
+    @Test
+    void aRuntimeWithATimeoutCanBeReusedBecauseEachEvaluationGetsItsOwnClock() throws Exception {
+        JqRuntime runtime = shortDeadline();
+        Thread.sleep(300);
+        assertThat(Jq.compile("[range(10)] | length").apply(NullNode.getInstance(), runtime))
+                .containsExactly(com.fasterxml.jackson.databind.node.IntNode.valueOf(10));
+    }
+
+    @Test
+    void anAbsoluteDeadlineInThePastStopsEvaluationAtOnce() {
+        JqRuntime runtime = JqRuntime.defaults().withDeadline(java.time.Instant.now().minusSeconds(1));
+        assertThatThrownBy(() -> Jq.compile("1").apply(NullNode.getInstance(), runtime))
+                .isInstanceOf(JqLimitException.class);
     }
 
     @ParameterizedTest

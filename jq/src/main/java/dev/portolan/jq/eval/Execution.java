@@ -33,8 +33,16 @@ public final class Execution {
         this.runtime = runtime;
         this.budget = runtime.stepBudget() > 0 ? runtime.stepBudget() : Long.MAX_VALUE;
         Instant deadline = runtime.deadline();
-        this.hasDeadline = deadline != null;
-        this.deadlineNanos = hasDeadline ? System.nanoTime() + nanosUntil(deadline) : 0;
+        long now = System.nanoTime();
+        long remaining = Long.MAX_VALUE;
+        if (deadline != null) {
+            remaining = nanosUntil(deadline);
+        }
+        if (runtime.timeout() != null) {
+            remaining = Math.min(remaining, saturatedNanos(runtime.timeout()));
+        }
+        this.hasDeadline = remaining != Long.MAX_VALUE;
+        this.deadlineNanos = hasDeadline ? now + remaining : 0;
         this.cancelled = runtime.cancelled();
         this.nextCheck = Math.min(CHECK_INTERVAL, budget);
         check();
@@ -43,6 +51,14 @@ public final class Execution {
     private static long nanosUntil(Instant deadline) {
         try {
             return java.time.Duration.between(Instant.now(), deadline).toNanos();
+        } catch (ArithmeticException overflow) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
+    private static long saturatedNanos(java.time.Duration d) {
+        try {
+            return d.toNanos();
         } catch (ArithmeticException overflow) {
             return Long.MAX_VALUE / 4;
         }
