@@ -54,6 +54,14 @@ public final class JqProgram {
 
     /** The first output, or empty when there is none; the program stops right after it. */
     public Optional<JsonNode> first(JsonNode input, JqRuntime runtime) {
+        if (root.isSingle()) {
+            // Most mapping expressions yield exactly one value: skip the output machinery.
+            try {
+                return Optional.of(root.one(input, Env.root(new Execution(runtime))));
+            } catch (StackOverflowError e) {
+                // fall through to run(), which retries on a large stack
+            }
+        }
         JsonNode[] found = {null};
         run(input, runtime, v -> {
             found[0] = v;
