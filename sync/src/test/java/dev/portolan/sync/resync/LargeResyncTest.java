@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LargeResyncTest {
 
-    private static final int OBJECTS = 20_000;
-    private static final int PAGE = 500;
+    private static final int OBJECTS = 50_000;
+    private static final int PAGE = 1_000;
 
     private static ObjectNode repo(long i, int stars) {
         ObjectNode repo = Json.object();
@@ -31,7 +31,7 @@ class LargeResyncTest {
     }
 
     @SyncTest
-    void syncsTwentyThousandObjectsInPagesAndReconcilesTheChangedSource(SyncHarness sync) {
+    void syncsFiftyThousandObjectsInPagesAndReconcilesTheChangedSource(SyncHarness sync) {
         sync.blueprint(TEAM).blueprint(SERVICE).batchSize(1_000)
                 .script("repository", KindScript.generated(OBJECTS, PAGE, i -> repo(i, 1)));
 

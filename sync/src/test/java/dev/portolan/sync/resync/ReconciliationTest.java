@@ -312,4 +312,30 @@ class ReconciliationTest {
         assertThat(report.reconciliation().deletedCount()).isEqualTo(1);
         assertThat(sync.get("service", "s").relations().path("team").isNull()).isTrue();
     }
+
+    @SyncTest
+    void countsEachDeletedEntityOnceWhenItsDependentsAreStaleToo(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).blueprint(PULL_REQUEST);
+        String mapping = """
+                entityDeletionThreshold: 1
+                resources:
+                  - kind: repository
+                    port: {entity: {mappings: {identifier: .name, blueprint: '"service"'}}}
+                  - kind: pull-request
+                    port: {entity: {mappings: {identifier: .id, blueprint: '"pullRequest"', relations: {service: .repo}}}}
+                """;
+        sync.script("repository", pages(3, repos("r", 5)))
+                .script("pull-request", KindScript.objects("{\"id\": \"pr-0\", \"repo\": \"r0\"}", "{\"id\": \"pr-4\", \"repo\": \"r4\"}",
+                        "{\"id\": \"pr-5\", \"repo\": \"r4\"}"));
+        sync.resync(mapping);
+        // r4 and its pull requests are gone from the source.
+        sync.script("repository", pages(3, repos("r", 4))).script("pull-request", KindScript.objects("{\"id\": \"pr-0\", \"repo\": \"r0\"}"));
+
+        SyncReport report = sync.resync(mapping);
+
+        assertThat(report.reconciliation().deletedCount()).isEqualTo(3);
+        assertThat(report.reconciliation().deleteFailedCount()).isZero();
+        assertThat(sync.identifiers("service")).containsExactly("r0", "r1", "r2", "r3");
+        assertThat(sync.identifiers("pullRequest")).containsExactly("pr-0");
+    }
 }
