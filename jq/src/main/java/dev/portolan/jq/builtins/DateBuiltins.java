@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.portolan.jq.JqException;
 import dev.portolan.jq.value.Json;
-import dev.portolan.jq.value.Values;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -92,9 +91,5 @@ final class DateBuiltins {
             throw new JqException(function + "/1 requires parsed datetime inputs");
         }
         return TimeFormatter.format(t, format.textValue());
-    }
-
-    static String describe(JsonNode v) {
-        return Values.describe(v);
     }
 }

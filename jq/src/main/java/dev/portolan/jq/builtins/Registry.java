@@ -1,7 +1,9 @@
 package dev.portolan.jq.builtins;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.jq.eval.NativeFunction;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Collects the native builtins of one theme into the shared table. */
 final class Registry {
@@ -24,7 +26,7 @@ final class Registry {
     }
 
     /** A function of the input only, e.g. {@code ascii_downcase}. */
-    void unary(String name, java.util.function.UnaryOperator<com.fasterxml.jackson.databind.JsonNode> fn) {
+    void unary(String name, UnaryOperator<JsonNode> fn) {
         value(name, 0, (in, args) -> fn.apply(in));
     }
 

@@ -16,7 +16,7 @@ final class StreamBuiltins {
     }
 
     static void register(Registry r) {
-        r.generator("tostream", 0, (in, a, env, out) -> stream(in, Path.ROOT, true, out));
+        r.generator("tostream", 0, (in, a, env, out) -> stream(in, Path.ROOT, out));
         r.generator("fromstream", 1, (in, a, env, out) -> {
             JsonNode[] value = {Json.NULL};
             boolean[] emitted = {false};
@@ -54,7 +54,7 @@ final class StreamBuiltins {
         return e;
     }
 
-    private static boolean stream(JsonNode v, Path path, boolean top, Sink out) {
+    private static boolean stream(JsonNode v, Path path, Sink out) {
         if (!v.isContainerNode() || v.isEmpty()) {
             return out.emit(event(path, v));
         }
@@ -62,7 +62,7 @@ final class StreamBuiltins {
         if (v.isArray()) {
             for (int i = 0; i < v.size(); i++) {
                 last = path.append(Json.number(i));
-                if (!stream(v.get(i), last, false, out)) {
+                if (!stream(v.get(i), last, out)) {
                     return false;
                 }
             }
@@ -71,7 +71,7 @@ final class StreamBuiltins {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 last = path.append(Json.text(f.getKey()));
-                if (!stream(f.getValue(), last, false, out)) {
+                if (!stream(f.getValue(), last, out)) {
                     return false;
                 }
             }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.jq.JqException;
 import dev.portolan.jq.value.Json;
-import dev.portolan.jq.value.Values;
 import java.util.LinkedHashMap;
 
 /**
@@ -82,10 +81,5 @@ public final class ObjectConsNode extends Node {
                 return build(i + 1, ks, vs, in, env, out);
             });
         });
-    }
-
-    /** Used by error messages that need to name a key's type. */
-    static String describe(JsonNode k) {
-        return Values.describe(k);
     }
 }

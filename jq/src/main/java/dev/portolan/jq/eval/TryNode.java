@@ -32,7 +32,7 @@ public final class TryNode extends Node {
     }
 
     private boolean handle(JqException error, Env env, Sink out) {
-        if (handler == null || error.value() == null) {
+        if (handler == null) {
             return true;
         }
         return handler.eval(error.value(), env, out);
@@ -49,7 +49,7 @@ public final class TryNode extends Node {
         } catch (Downstream.Failure f) {
             throw f.unwrap(token);
         }
-        if (handler == null || error.value() == null) {
+        if (handler == null) {
             return true;
         }
         return handler.paths(path, error.value(), env, out);

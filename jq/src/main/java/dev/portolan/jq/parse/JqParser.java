@@ -256,14 +256,6 @@ public final class JqParser {
         return expect(op);
     }
 
-    ParseError unexpectedToken() {
-        return unexpected();
-    }
-
-    Ast parseDefinition() {
-        return parseDef(true);
-    }
-
     /** Replaces the current token, used to split {@code ?//} into {@code ?} and {@code //}. */
     void replaceCurrent(Token t) {
         tokens.set(at, t);
