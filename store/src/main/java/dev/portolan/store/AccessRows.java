@@ -61,6 +61,13 @@ final class AccessRows {
                         Timestamps.format(t.createdAt()), Timestamps.format(t.updatedAt())));
     }
 
+    /** A plain insert: a concurrent insert of the same name is a unique violation, which the store retries. */
+    void insertTeam(Team t) {
+        Sql.update(connection, "INSERT INTO teams (" + TEAM + ") VALUES (?, ?, ?, ?, ?)",
+                Arrays.asList(t.name(), t.description(), Json.writeStrings(t.users()),
+                        Timestamps.format(t.createdAt()), Timestamps.format(t.updatedAt())));
+    }
+
     void deleteTeam(String name) {
         Sql.update(connection, "DELETE FROM teams WHERE name = ?", List.of(name));
     }
@@ -78,6 +85,13 @@ final class AccessRows {
                         + "first_name = excluded.first_name, last_name = excluded.last_name, role = excluded.role, "
                         + "status = excluded.status, teams = excluded.teams, "
                         + "created_at = COALESCE(excluded.created_at, users.created_at), updated_at = excluded.updated_at",
+                Arrays.asList(u.email(), u.firstName(), u.lastName(), u.role() == null ? null : u.role().name(), u.status(),
+                        Json.writeStrings(u.teams()), Timestamps.format(u.createdAt()), Timestamps.format(u.updatedAt())));
+    }
+
+    /** A plain insert, like {@link #insertTeam}. */
+    void insertUser(User u) {
+        Sql.update(connection, "INSERT INTO users (" + USER + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 Arrays.asList(u.email(), u.firstName(), u.lastName(), u.role() == null ? null : u.role().name(), u.status(),
                         Json.writeStrings(u.teams()), Timestamps.format(u.createdAt()), Timestamps.format(u.updatedAt())));
     }

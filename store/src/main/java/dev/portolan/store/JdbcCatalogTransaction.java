@@ -215,6 +215,18 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     }
 
     @Override
+    public void insertTeam(Team team) {
+        writable();
+        access.insertTeam(team);
+    }
+
+    @Override
+    public void insertUser(User user) {
+        writable();
+        access.insertUser(user);
+    }
+
+    @Override
     public void saveTeam(Team team) {
         writable();
         access.saveTeam(team);

@@ -13,7 +13,8 @@ import java.util.List;
 /** JSON columns to and from Jackson trees; one shared, thread-safe {@link ObjectMapper}. */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The catalog's mapper: numbers are read as BigDecimal, so a stored 1.10 reads back as 1.10. */
+    static final ObjectMapper MAPPER = dev.portolan.catalog.json.Json.MAPPER;
 
     private Json() {}
 

@@ -3,6 +3,7 @@ package dev.portolan.store;
 import dev.portolan.catalog.blueprint.PropertyDefinition;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
@@ -54,6 +55,29 @@ final class PostgresDialect implements Dialect {
         connection.rollback();
     }
 
+    /**
+     * Analyzes {@code entities} once the rows changed since the last analysis outnumber those it
+     * knew of (at least 1,000). Without statistics the planner takes a list of 500 identifiers for
+     * the whole table and may scan an index end to end instead of looking the rows up; autovacuum
+     * would analyze too, but only after its next nap, when a sync may be long done.
+     */
+    @Override
+    public void afterWrite(Connection connection) throws SQLException {
+        boolean stale;
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT n_mod_since_analyze >= GREATEST(1000, n_live_tup - n_mod_since_analyze) "
+                     + "FROM pg_stat_user_tables WHERE relid = 'entities'::regclass")) {
+            stale = row.next() && row.getBoolean(1);
+        }
+        connection.commit();
+        if (stale) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE entities");
+            }
+            connection.commit();
+        }
+    }
+
     @Override
     public boolean isRetryable(SQLException e) {
         return RETRYABLE.contains(e.getSQLState());
@@ -72,8 +96,11 @@ final class PostgresDialect implements Dialect {
     @Override
     public String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition) {
         String method = usesBtree(definition) ? "btree" : "hash";
-        return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities USING " + method + " (("
-                + PostgresPredicates.jsonValue("properties", property) + ")) WHERE blueprint = " + Identifiers.literal(blueprint);
+        String value = PostgresPredicates.jsonValue("properties", property);
+        // "IS NOT NULL" keeps the index to rows that have the property, and keeps the planner from
+        // using it for look-ups by identifier: only a condition on the property itself implies it.
+        return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities USING " + method + " ((" + value
+                + ")) WHERE blueprint = " + Identifiers.literal(blueprint) + " AND (" + value + ") IS NOT NULL";
     }
 
     static boolean usesBtree(PropertyDefinition definition) {

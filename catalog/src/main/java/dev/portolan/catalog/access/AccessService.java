@@ -112,7 +112,9 @@ public final class AccessService {
             }
             Team team = new Team(name, description != null ? description : existing.map(Team::description).orElse(null),
                     members, existing.map(Team::createdAt).orElse(now), now);
-            tx.saveTeam(team);
+            if (existing.isPresent()) tx.saveTeam(team);
+            else tx.insertTeam(team); // a concurrent create of the same name fails here and is retried: 409
+
             syncUserTeams(tx, name, existing.map(Team::users).orElse(List.of()), members, now);
             return team;
         });
@@ -137,14 +139,19 @@ public final class AccessService {
         return store.read(tx -> tx.findUser(email)).orElseThrow(() -> CatalogException.notFound("User", email));
     }
 
-    /** Creates or changes a user; null fields keep their current values (or defaults for a new user). */
-    public User saveUser(String email, String firstName, String lastName, Role role, List<String> teams) {
+    /**
+     * Creates ({@code create=true}: 409 if the e-mail is taken) or changes ({@code create=false}: 404
+     * if missing) a user; null fields keep their current values (or defaults for a new user).
+     */
+    public User saveUser(String email, String firstName, String lastName, Role role, List<String> teams, boolean create) {
         List<Violation> violations = new ArrayList<>();
         checkEmails("email", email == null ? List.of("") : List.of(email), violations);
         if (!violations.isEmpty()) throw CatalogException.invalid("invalid_user", "User", violations);
         Instant now = clock.instant();
         return store.write(tx -> {
             Optional<User> existing = tx.findUser(email);
+            if (create && existing.isPresent()) throw CatalogException.conflict("identifier_taken", "User '" + email + "' already exists");
+            if (!create && existing.isEmpty()) throw CatalogException.notFound("User", email);
             List<String> newTeams = teams != null ? List.copyOf(new LinkedHashSet<>(teams)) : existing.map(User::teams).orElse(List.of());
             for (String team : newTeams) {
                 if (tx.findTeam(team).isEmpty()) {
@@ -158,7 +165,8 @@ public final class AccessService {
                     role != null ? role : existing.map(User::role).orElse(Role.MEMBER),
                     existing.map(User::status).orElse("ACTIVE"), newTeams,
                     existing.map(User::createdAt).orElse(now), now);
-            tx.saveUser(user);
+            if (create) tx.insertUser(user); // a concurrent create fails here and is retried: 409
+            else tx.saveUser(user);
             List<String> oldTeams = existing.map(User::teams).orElse(List.of());
             for (String team : oldTeams) if (!newTeams.contains(team)) setMembership(tx, team, email, false, now);
             for (String team : newTeams) if (!oldTeams.contains(team)) setMembership(tx, team, email, true, now);

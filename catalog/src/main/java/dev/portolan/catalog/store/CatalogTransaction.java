@@ -114,6 +114,13 @@ public interface CatalogTransaction {
     /** Inserts or replaces by name. */
     void saveTeam(Team team);
 
+    /**
+     * Inserts a new team; a team of that name stored meanwhile by another writer makes it fail with
+     * a unique-key violation, on which {@link CatalogStore#write} runs the unit of work again (and it
+     * then sees the team).
+     */
+    void insertTeam(Team team);
+
     void deleteTeam(String name);
 
     Optional<User> findUser(String email);
@@ -122,6 +129,9 @@ public interface CatalogTransaction {
 
     /** Inserts or replaces by email. */
     void saveUser(User user);
+
+    /** Inserts a new user; like {@link #insertTeam}, a concurrent insert of the same e-mail makes the unit of work run again. */
+    void insertUser(User user);
 
     void deleteUser(String email);
 

@@ -87,9 +87,9 @@ public final class AccessRoutes {
         Authenticator.admin(ctx);
         JsonNode body = requests.json(ctx);
         String userEmail = email != null ? email : text(body, "email");
-        if (email != null) access.getUser(email); // PATCH needs an existing user: 404 otherwise
         Role role = role(body);
-        User user = access.saveUser(userEmail, text(body, "firstName"), text(body, "lastName"), role, strings(body, "teams"));
+        User user = access.saveUser(userEmail, text(body, "firstName"), text(body, "lastName"), role, strings(body, "teams"),
+                email == null);
         Responses.send(ctx, status, Responses.ok("user", user(user)));
     }
 

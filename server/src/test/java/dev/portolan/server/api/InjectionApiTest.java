@@ -306,9 +306,6 @@ class InjectionApiTest {
         assertThat(Fixtures.count(server, blueprint)).isEqualTo(1);
     }
 
-    @org.junit.jupiter.api.Disabled("store bug: store/Json.MAPPER reads stored JSON floats as double (no USE_BIG_DECIMAL_FOR_FLOATS), "
-            + "so 1.10 reads back as 1.1 and 123456789012345678901234567890.123456789 as 1.2345678901234568E+29 on both dialects, "
-            + "while the write response shows the exact value")
     @ApiTest
     void decimalNumbersAreReadBackExactlyAsWritten(ApiServer server) {
         String blueprint = Fixtures.blueprint(server, "decimals", "{schema: {properties: {n: {type: 'number'}, m: {type: 'number'}}}}");

@@ -106,9 +106,6 @@ class ReplicasApiTest {
         }
     }
 
-    @org.junit.jupiter.api.Disabled("race (catalog AccessService.saveTeam + store AccessRows.saveTeam): the create checks findTeam, "
-            + "then writes with INSERT ... ON CONFLICT DO UPDATE at READ COMMITTED, so on PostgreSQL concurrent POST /v1/teams "
-            + "of one name all answer 201 (13 of 16 here) and the last write wins, instead of one 201 and 409s")
     @ApiTest
     void concurrentCreatesOfOneTeamSucceedOnceAndRefuseTheRestWith409(ApiServer server) throws Exception {
         try (ApiServer replica = server.startReplica()) {
