@@ -49,6 +49,11 @@ final class MathBuiltins {
         unary(r, "lgamma", Gamma::lgamma);
         unary(r, "lgamma_r", Gamma::lgamma);
         unary(r, "tgamma", Gamma::tgamma);
+        unary(r, "j0", Bessel::j0);
+        unary(r, "j1", Bessel::j1);
+        unary(r, "y0", Bessel::y0);
+        unary(r, "y1", Bessel::y1);
+        unary(r, "pow10", d -> Math.pow(10, d));
         binary(r, "pow", Math::pow);
         binary(r, "atan2", Math::atan2);
         binary(r, "fmod", (a, b) -> a % b);
@@ -63,6 +68,7 @@ final class MathBuiltins {
         binary(r, "nextafter", Math::nextAfter);
         binary(r, "nexttoward", Math::nextAfter);
         binary(r, "drem", Math::IEEEremainder);
+        binary(r, "remainder", Math::IEEEremainder);
         r.value("fma", 3, (in, a) -> Json.number(num(a[0], "fma") * num(a[1], "fma") + num(a[2], "fma")));
         r.unary("frexp", in -> {
             double d = num(in, "frexp");
