@@ -18,7 +18,9 @@ public class JqException extends RuntimeException {
     }
 
     public JqException(JsonNode value, String message) {
-        super(message);
+        // No stack trace: jq errors are control flow for try/?/`//`, and a Java trace through the
+        // evaluator says nothing about the jq program; filling it in would dominate their cost.
+        super(message, null, false, false);
         this.value = value;
     }
 

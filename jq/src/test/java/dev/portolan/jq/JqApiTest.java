@@ -54,6 +54,14 @@ class JqApiTest {
     }
 
     @Test
+    void aCommentEndingInABackslashContinuesOnTheNextLine() {
+        assertThat(Jq.compile("[1, # one \\\n 2,\n 3]").apply(NullNode.getInstance()))
+                .containsExactly(MAPPER.createArrayNode().add(1).add(3));
+        assertThat(Jq.compile("[1, # one \\\\\n 2]").apply(NullNode.getInstance()))
+                .containsExactly(MAPPER.createArrayNode().add(1).add(2));
+    }
+
+    @Test
     void unknownFunctionsAreCompileErrorsWithLineAndColumn() {
         assertThatThrownBy(() -> Jq.compile(".a |\n  foo(1)"))
                 .isInstanceOfSatisfying(JqCompileException.class, e -> {

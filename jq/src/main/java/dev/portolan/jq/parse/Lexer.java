@@ -56,14 +56,29 @@ final class Lexer {
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '#') {
-                while (pos < src.length() && src.charAt(pos) != '\n') {
-                    pos++;
-                }
+                skipComment();
             } else if (Character.isWhitespace(c)) {
                 pos++;
             } else {
                 return;
             }
+        }
+    }
+
+    /** A comment runs to the end of the line; as in jq 1.7+, an odd number of backslashes before the newline continues it. */
+    private void skipComment() {
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (c == '\n') {
+                int backslashes = 0;
+                for (int i = pos - 1; i >= 0 && src.charAt(i) == '\\'; i--) {
+                    backslashes++;
+                }
+                if (backslashes % 2 == 0) {
+                    return;
+                }
+            }
+            pos++;
         }
     }
 
