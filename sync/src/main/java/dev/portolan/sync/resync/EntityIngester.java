@@ -3,6 +3,8 @@ package dev.portolan.sync.resync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.CatalogException;
+import dev.portolan.sync.client.CatalogApiException;
 import dev.portolan.sync.client.CatalogClient;
 import dev.portolan.sync.client.IngestOptions;
 import dev.portolan.sync.client.IngestResult;
@@ -44,8 +46,8 @@ final class EntityIngester {
     void accept(MappedEntity mapped) {
         List<ObjectNode> resolved = resolveSearchIdentifier(mapped);
         for (ObjectNode entity : resolved) {
-            resolveSearchRelations(mapped.blueprint(), entity);
             produced.add(mapped.blueprint(), entity.get("identifier").asText());
+            if (!resolveSearchRelations(mapped.blueprint(), entity)) continue;
             List<ObjectNode> buffer = buffers.computeIfAbsent(mapped.blueprint(), b -> new ArrayList<>(batchSize));
             buffer.add(entity);
             if (buffer.size() >= batchSize) flush(mapped.blueprint());
@@ -85,7 +87,14 @@ final class EntityIngester {
     private List<ObjectNode> resolveSearchIdentifier(MappedEntity mapped) {
         JsonNode identifier = mapped.entity().get("identifier");
         if (!identifier.isObject()) return List.of(mapped.entity());
-        List<String> matches = client.findIdentifiers(mapped.blueprint(), identifier, 1000);
+        List<String> matches;
+        try {
+            matches = client.findIdentifiers(mapped.blueprint(), identifier, 1000);
+        } catch (RuntimeException e) {
+            if (!refusedQuery(e)) throw e;
+            report.ingestFailed(mapped.blueprint() + ": the identifier query " + identifier + " was refused: " + e.getMessage());
+            return List.of();
+        }
         if (matches.isEmpty()) {
             report.ingestFailed(mapped.blueprint() + ": no entity matches the identifier query " + identifier);
             return List.of();
@@ -99,15 +108,27 @@ final class EntityIngester {
         return entities;
     }
 
-    /** A relation given as a search query becomes the matching identifier (or identifiers). */
-    private void resolveSearchRelations(String blueprint, ObjectNode entity) {
+    /**
+     * A relation given as a search query becomes the matching identifier (or identifiers).
+     *
+     * @return false when the catalog refused a query (the entity then fails alone)
+     */
+    private boolean resolveSearchRelations(String blueprint, ObjectNode entity) {
         JsonNode relations = entity.get("relations");
-        if (!(relations instanceof ObjectNode object)) return;
+        if (!(relations instanceof ObjectNode object)) return true;
         for (String name : iterable(object)) {
             JsonNode value = object.get(name);
             if (!value.isObject()) continue;
             // The relation's target blueprint is the catalog's knowledge, not the mapping's: search all.
-            List<String> matches = client.findIdentifiers(null, value, 100);
+            List<String> matches;
+            try {
+                matches = client.findIdentifiers(null, value, 100);
+            } catch (RuntimeException e) {
+                if (!refusedQuery(e)) throw e;
+                report.ingestFailed(blueprint + "/" + entity.path("identifier").asText() + ": the query of relation '" + name
+                        + "' was refused: " + e.getMessage());
+                return false;
+            }
             if (matches.size() == 1) {
                 object.put(name, matches.getFirst());
             } else if (matches.isEmpty()) {
@@ -117,6 +138,12 @@ final class EntityIngester {
                 matches.forEach(array::add);
             }
         }
+        return true;
+    }
+
+    /** The catalog refused a query this object's values made (a 4xx), as opposed to being unreachable or broken. */
+    private static boolean refusedQuery(RuntimeException e) {
+        return e instanceof CatalogException || e instanceof CatalogApiException api && api.status() >= 400 && api.status() < 500 && !api.retriable();
     }
 
     private static List<String> iterable(ObjectNode object) {

@@ -90,4 +90,36 @@ class SearchQueryMappingTest {
         assertThat(sync.get("service", "a").relations().path("team").asText()).isEqualTo("core");
         assertThat(sync.get("service", "b").relations().path("team").isNull()).isTrue();
     }
+
+    @SyncTest
+    void countsASearchQueryTheCatalogRefusesForOneObjectAsThatEntitysFailure(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE);
+        sync.writeByApi("team", "{\"identifier\": \"core\", \"title\": \"Core Team\"}");
+        sync.script("repository", KindScript.objects("{\"name\": \"a\", \"owners\": [\"Core Team\"]}",
+                "{\"name\": \"b\", \"owners\": \"not a list\"}", "{\"name\": \"c\", \"owners\": [\"Core Team\"]}"));
+
+        SyncReport report = sync.resync("""
+                resources:
+                  - kind: repository
+                    port:
+                      entity:
+                        mappings:
+                          identifier: .name
+                          blueprint: '"service"'
+                          relations:
+                            team:
+                              combinator: and
+                              rules:
+                                - property: $title
+                                  operator: in
+                                  value: .owners
+                """);
+
+        KindReport kind = report.kinds().getFirst();
+        assertThat(report.state()).isEqualTo(dev.portolan.sync.report.SyncState.COMPLETED);
+        assertThat(kind.ingestedCount()).isEqualTo(2);
+        assertThat(kind.ingestFailedCount()).isEqualTo(1);
+        assertThat(kind.ingestErrors().getFirst()).startsWith("service/b: ").contains("needs an array");
+        assertThat(sync.get("service", "c").relations().path("team").asText()).isEqualTo("core");
+    }
 }
