@@ -146,6 +146,9 @@ final class CoreBuiltins {
     }
 
     private static boolean has(JsonNode in, JsonNode key) {
+        if (in.isNull() && (key.isTextual() || key.isNumber())) {
+            return false;
+        }
         if (in.isObject() && key.isTextual()) {
             return in.has(key.textValue());
         }
