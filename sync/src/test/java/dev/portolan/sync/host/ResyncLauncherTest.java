@@ -168,4 +168,28 @@ class ResyncLauncherTest {
                 .anySatisfy(m -> assertThat(m).contains("resources[0].port.entity.mappings.identifier", "input must be a string"))
                 .anySatisfy(m -> assertThat(m).contains("service/ok", "properties.stars"));
     }
+
+    @SyncTest
+    void runsResyncsOfDifferentInstallationsSideBySide(SyncHarness sync) throws Exception {
+        sync.blueprint(TEAM).blueprint(SERVICE).install("services", REPOSITORY_MAPPING, 0);
+        sync.install("teams", """
+                resources:
+                  - kind: team
+                    port: {entity: {mappings: {identifier: .name, blueprint: '"team"'}}}
+                """, 0);
+        sync.script("repository", pages(100, repos("r", 2_000)))
+                .script("team", KindScript.generated(2_000, 100, i -> SyncHarness.json("{\"name\": \"t" + i + "\"}")));
+
+        ResyncLauncher.Started services = sync.launcher().start("services", "manual");
+        ResyncLauncher.Started teams = sync.launcher().start("teams", "manual");
+
+        SyncReport servicesReport = finished(services);
+        SyncReport teamsReport = finished(teams);
+        assertThat(servicesReport.state()).isEqualTo(SyncState.COMPLETED);
+        assertThat(teamsReport.state()).isEqualTo(SyncState.COMPLETED);
+        assertThat(servicesReport.kinds().getFirst().ingestedCount()).isEqualTo(2_000);
+        assertThat(teamsReport.kinds().getFirst().ingestedCount()).isEqualTo(2_000);
+        assertThat(sync.count("service")).isEqualTo(2_000);
+        assertThat(sync.count("team")).isEqualTo(2_000);
+    }
 }

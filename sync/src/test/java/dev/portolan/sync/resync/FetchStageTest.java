@@ -3,6 +3,7 @@ package dev.portolan.sync.resync;
 import dev.portolan.sync.report.KindReport;
 import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.report.SyncState;
+import dev.portolan.sync.spi.FetchContext;
 import dev.portolan.sync.testing.SyncHarness;
 import dev.portolan.sync.testing.SyncTest;
 
@@ -58,5 +59,18 @@ class FetchStageTest {
         assertThat(report.kinds().getFirst().fetchedCount()).isZero();
         assertThat(report.state()).isEqualTo(SyncState.COMPLETED);
         assertThat(report.toJson().path("tips").toString()).contains("'repository-0': nothing was fetched");
+    }
+
+    @SyncTest
+    void givesTheFetcherTheSelectorWithTheIntegrationsOwnFields(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE);
+
+        sync.resync(REPOSITORY_MAPPING.replace("query: 'true'", "query: 'true'\n      includedFiles: [README.md, docs/*.md]"));
+
+        FetchContext context = sync.integration().lastContext("repository");
+        assertThat(context.integration()).isEqualTo(SyncHarness.INTEGRATION);
+        assertThat(context.selector().path("query").asText()).isEqualTo("true");
+        assertThat(context.selector().path("includedFiles").toString()).isEqualTo("[\"README.md\",\"docs/*.md\"]");
+        assertThat(context.cancelled().getAsBoolean()).isFalse();
     }
 }

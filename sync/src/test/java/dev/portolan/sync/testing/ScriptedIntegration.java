@@ -27,6 +27,7 @@ public final class ScriptedIntegration implements Integration {
     private final Set<String> kinds;
     private final Map<String, KindScript> scripts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> fetchers = new ConcurrentHashMap<>();
+    private final Map<String, FetchContext> contexts = new ConcurrentHashMap<>();
     private volatile IntegrationDefaults defaults = new IntegrationDefaults("[]", "resources: []\n");
 
     public ScriptedIntegration(String... kinds) {
@@ -50,6 +51,11 @@ public final class ScriptedIntegration implements Integration {
     public int fetchersMade(String kind) {
         AtomicInteger count = fetchers.get(kind);
         return count == null ? 0 : count.get();
+    }
+
+    /** The context the latest fetcher of {@code kind} was made with, or null. */
+    public FetchContext lastContext(String kind) {
+        return contexts.get(kind);
     }
 
     @Override
@@ -85,6 +91,7 @@ public final class ScriptedIntegration implements Integration {
     @Override
     public Fetcher fetcher(String kind, FetchContext context) {
         fetchers.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+        contexts.put(kind, context);
         KindScript script = scripts.getOrDefault(kind, KindScript.empty());
         return cursor -> {
             int page = cursor == null ? 0 : Integer.parseInt(cursor);
