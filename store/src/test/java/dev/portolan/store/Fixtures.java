@@ -20,7 +20,8 @@ import java.util.Map;
 /** Test data: blueprints, entities and writes, from compact JSON. */
 final class Fixtures {
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The catalog's mapper, as the store reads JSON with it (decimals as BigDecimal). */
+    static final ObjectMapper MAPPER = dev.portolan.catalog.json.Json.MAPPER;
     static final Instant T0 = Instant.parse("2024-05-01T10:00:00.123456789Z");
 
     private Fixtures() {}
