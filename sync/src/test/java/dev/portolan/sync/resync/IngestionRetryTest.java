@@ -166,4 +166,29 @@ class IngestionRetryTest {
         assertThat(second.reconciliation().deletedCount()).isZero();
         assertThat(sync.integrationAudit()).hasSize(auditRows);
     }
+
+    @SyncTest
+    void retriesWithinOneResourceWhenTheTargetCameInALaterBatch(SyncHarness sync) {
+        sync.blueprint(GROUP).batchSize(1)
+                .script("issue", KindScript.objects("{\"name\": \"child\", \"parent\": \"root\"}", "{\"name\": \"root\"}"));
+
+        SyncReport report = sync.resync(GROUPS_FROM_THREE_KINDS);
+
+        assertThat(report.kinds().getFirst().ingestFailedCount()).isEqualTo(1);
+        assertThat(report.kinds().getFirst().ingestedCount()).isEqualTo(1);
+        assertThat(report.reconciliation().reingestedCount()).isEqualTo(1);
+        assertThat(sync.get("group", "child").relations().path("parent").asText()).isEqualTo("root");
+    }
+
+    @SyncTest
+    void resolvesReferencesInsideOneBatchWithoutARetry(SyncHarness sync) {
+        sync.blueprint(GROUP)
+                .script("issue", KindScript.objects("{\"name\": \"child\", \"parent\": \"root\"}", "{\"name\": \"root\"}"));
+
+        SyncReport report = sync.resync(GROUPS_FROM_THREE_KINDS);
+
+        assertThat(report.kinds().getFirst().ingestFailedCount()).isZero();
+        assertThat(report.kinds().getFirst().ingestedCount()).isEqualTo(2);
+        assertThat(report.reconciliation().reingestedCount()).isZero();
+    }
 }
