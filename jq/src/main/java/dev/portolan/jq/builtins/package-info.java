@@ -1,0 +1,2 @@
+/** Internal: the builtin functions, by theme, and the prelude written in jq. */
+package dev.portolan.jq.builtins;
