@@ -14,11 +14,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Whole-run comparison with the system jq: writes N repositories (one JSON text per line) to a
- * temporary file, then maps the file with {@code /usr/bin/jq -c MAPPING file} and with our engine
- * (parse, map, print compact to a discarded stream), and prints both wall-clock times.
+ * temporary file, then maps the file with {@code /usr/bin/jq -c MAPPING file}, with our engine in
+ * this JVM (parse, map, print compact to a discarded stream) and with our jq command line in a new
+ * JVM (JVM start-up included), and prints the wall-clock times.
  *
  * <p>Usage: {@code JqVersusSystemJq [N=1000000] [jq=/usr/bin/jq]}
  */
@@ -34,10 +37,13 @@ public final class JqVersusSystemJq {
             write(file, count);
             System.out.printf("%d repositories, %.1f MB%n", count, Files.size(file) / 1e6);
             long ours = timeOurs(file);
-            long theirs = timeSystemJq(jq, file);
-            System.out.printf("portolan-jq: %6d ms%n", ours);
-            System.out.printf("%s -c: %6d ms%n", jq, theirs);
-            System.out.printf("speed-up: %.2fx%n", (double) theirs / ours);
+            long oursProcess = timeProcess(file, ourCommandLine());
+            long theirs = timeProcess(file, List.of(jq, "-c", RepositoryFixture.MAPPING));
+            System.out.printf("portolan-jq in process:          %6d ms%n", ours);
+            System.out.printf("portolan-jq command line (JVM):  %6d ms%n", oursProcess);
+            System.out.printf("%s -c:                    %6d ms%n", jq, theirs);
+            System.out.printf("speed-up in process: %.2fx, as a process: %.2fx%n",
+                    (double) theirs / ours, (double) theirs / oursProcess);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -70,14 +76,23 @@ public final class JqVersusSystemJq {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
-    private static long timeSystemJq(String jq, Path file) throws IOException, InterruptedException {
+    /** Our jq command line in a new JVM with this JVM's class path: a whole-process comparison. */
+    private static List<String> ourCommandLine() {
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return List.of(javaBinary, "-cp", System.getProperty("java.class.path"),
+                "dev.portolan.jq.cli.JqCommandLine", "-c", RepositoryFixture.MAPPING);
+    }
+
+    private static long timeProcess(Path file, List<String> command) throws IOException, InterruptedException {
+        List<String> withFile = new ArrayList<>(command);
+        withFile.add(file.toString());
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(jq, "-c", RepositoryFixture.MAPPING, file.toString())
+        Process p = new ProcessBuilder(withFile)
                 .redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         if (p.waitFor() != 0) {
-            throw new IOException(jq + " exited with " + p.exitValue());
+            throw new IOException(withFile.get(0) + " exited with " + p.exitValue());
         }
         return (System.nanoTime() - start) / 1_000_000;
     }

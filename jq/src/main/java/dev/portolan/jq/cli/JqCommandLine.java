@@ -31,7 +31,13 @@ public final class JqCommandLine {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        // A large buffer, flushed once at the end: printing line by line would dominate big runs.
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false,
+                java.nio.charset.StandardCharsets.UTF_8);
+        int code = run(args, System.in, out, System.err);
+        out.flush();
+        System.exit(code);
     }
 
     /** Runs jq with these arguments; returns the exit code. Never calls {@code System.exit}. */
