@@ -67,6 +67,12 @@ class IngestionRetryTest {
         assertThat(sync.get("service", "a").relations().path("team").asText()).isEqualTo("core");
         assertThat(sync.identifiers("team")).containsExactly("core");
         assertThat(report.toJson().path("reconciliation").path("ingestRetry").path("reingested").asInt()).isEqualTo(2);
+
+        SyncReport again = sync.resync(SERVICES_THEN_TEAMS.formatted("false"));
+
+        assertThat(again.kinds()).extracting(KindReport::ingestFailedCount).containsExactly(0L, 0L);
+        assertThat(again.kinds()).extracting(KindReport::notChangedCount).containsExactly(2L, 1L);
+        assertThat(again.reconciliation().reingestedCount()).isZero();
     }
 
     @SyncTest
