@@ -32,7 +32,9 @@ public final class SyncMetrics {
     public static final String RUNTIME = "__runtime__";
 
     private final MeterRegistry registry;
-    private final Map<Tags, AtomicReference<Double>> values = new ConcurrentHashMap<>();
+    private record Series(AtomicReference<Double> value, Gauge gauge) {}
+
+    private final Map<Tags, Series> values = new ConcurrentHashMap<>();
 
     public SyncMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -67,7 +69,24 @@ public final class SyncMetrics {
             duration(integration, RUNTIME, "resync",
                     java.time.Duration.between(report.startedAt(), report.finishedAt()).toMillis());
             success(integration, RUNTIME, "resync", report.state() == SyncState.COMPLETED);
+            dropResourcesNoLongerMapped(integration, report);
         }
+    }
+
+    /** Once a resync has finished, series of resources its mapping no longer has would only mislead: they go. */
+    private void dropResourcesNoLongerMapped(String integration, SyncReport report) {
+        java.util.Set<String> current = new java.util.HashSet<>(java.util.List.of(RECONCILIATION, RUNTIME));
+        report.kinds().forEach(k -> current.add(k.kindIdentifier()));
+        values.entrySet().removeIf(entry -> {
+            Tags tags = entry.getKey();
+            boolean gone = integration.equals(tag(tags, "integration")) && !current.contains(tag(tags, "kind"));
+            if (gone) registry.remove(entry.getValue().gauge());
+            return gone;
+        });
+    }
+
+    private static String tag(Tags tags, String key) {
+        return tags.stream().filter(t -> t.getKey().equals(key)).map(io.micrometer.core.instrument.Tag::getValue).findFirst().orElse(null);
     }
 
     private void count(String integration, String kind, String phase, String type, long value) {
@@ -86,8 +105,7 @@ public final class SyncMetrics {
         Tags key = tags.and("__name", name);
         values.computeIfAbsent(key, k -> {
             AtomicReference<Double> holder = new AtomicReference<>(0.0);
-            Gauge.builder(name, holder, AtomicReference::get).tags(tags).register(registry);
-            return holder;
-        }).set(value);
+            return new Series(holder, Gauge.builder(name, holder, AtomicReference::get).tags(tags).register(registry));
+        }).value().set(value);
     }
 }

@@ -113,4 +113,27 @@ class SyncMetricsTest {
                 line("object_count", "integration=\"scripted-1\",kind=\"repository-0\",object_count_type=\"raw_extracted\",phase=\"extract\"", 3),
                 line("success", "integration=\"scripted-1\",kind=\"__runtime__\",phase=\"resync\"", 1));
     }
+
+    @SyncTest
+    void dropsTheSeriesOfResourcesTheMappingNoLongerHas(SyncHarness sync) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        SyncMetrics metrics = new SyncMetrics(registry);
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(2, repos("r", 2)))
+                .script("team", KindScript.objects("{\"name\": \"core\"}"));
+        metrics.publish(sync.resync(MAPPING + """
+                  - kind: team
+                    port: {entity: {mappings: {identifier: .name, blueprint: '"team"'}}}
+                """));
+        metrics.publish(sync.resync("other", MAPPING));
+        assertThat(registry.scrape()).contains("kind=\"team-1\"");
+
+        metrics.publish(sync.resync(MAPPING));
+
+        String scrape = registry.scrape();
+        assertThat(scrape).doesNotContain("integration=\"scripted-1\",kind=\"team-1\"");
+        assertThat(scrape).contains(
+                line("object_count", "integration=\"scripted-1\",kind=\"repository-0\",object_count_type=\"raw_extracted\",phase=\"extract\"", 2),
+                line("object_count", "integration=\"other\",kind=\"repository-0\",object_count_type=\"raw_extracted\",phase=\"extract\"", 2),
+                "integration=\"scripted-1\",kind=\"__reconciliation__\"");
+    }
 }
