@@ -54,8 +54,13 @@ public final class ResyncScheduler implements AutoCloseable {
             Instant last = lastStart.getOrDefault(installation.identifier(), installation.updatedAt());
             if (!now.isBefore(last.plus(Duration.ofMinutes(minutes)))) {
                 lastStart.put(installation.identifier(), now);
-                launcher.start(installation.identifier(), "schedule");
-                started++;
+                try {
+                    launcher.start(installation.identifier(), "schedule");
+                    started++;
+                } catch (RuntimeException e) {
+                    // One installation that cannot start (its mapping no longer parses, its type is gone) must not stop the others.
+                    LOG.warn("Scheduled resync of {} could not start; will try again at its next interval", installation.identifier(), e);
+                }
             }
         }
         return started;

@@ -1,6 +1,9 @@
 package dev.portolan.sync.host;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.sync.mapping.MappingParser;
 import dev.portolan.sync.testing.SyncHarness;
 import dev.portolan.sync.testing.SyncTest;
 
@@ -57,5 +60,23 @@ class ResyncSchedulerTest {
         sync.installations().awaitFinishedReports("daily", 1);
 
         assertThat(sync.installations().reports("manual-only", 10)).isEmpty();
+    }
+
+    @SyncTest
+    void startsTheOthersWhenOneInstallationCannotStart(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).install("b-fine", REPOSITORY_MAPPING, 60);
+        // Stored before its integration dropped the kind: its mapping no longer parses.
+        Installation fine = sync.installations().find("b-fine").orElseThrow();
+        sync.installations().save(new Installation("a-broken", fine.type(), "a-broken", fine.settings(),
+                (ObjectNode) MappingParser.readYaml("resources:\n  - kind: gone\n"), 60, false, fine.createdAt(), fine.updatedAt()));
+        ResyncScheduler scheduler = new ResyncScheduler(sync.installations(), sync.launcher(), sync.clock());
+        sync.clock().advance(Duration.ofMinutes(60));
+
+        int started = scheduler.tick();
+
+        assertThat(started).isEqualTo(1);
+        assertThat(sync.installations().awaitFinishedReports("b-fine", 1)).singleElement()
+                .satisfies(r -> assertThat(r.state()).isEqualTo("completed"));
+        assertThat(sync.installations().reports("a-broken", 10)).isEmpty();
     }
 }
