@@ -118,4 +118,21 @@ class IntegrationManagerTest {
         assertThat(sync.manager().list()).isEmpty();
         assertThat(sync.installations().reports("services", 10)).isEmpty();
     }
+
+    @SyncTest
+    void createsDefaultBlueprintsThatPointAtEachOther(SyncHarness sync) {
+        sync.integration().defaults("""
+                [{"identifier": "owner", "title": "Owner", "schema": {"properties": {}},
+                  "relations": {"favourite": {"title": "Favourite", "target": "repo", "required": false, "many": false}}},
+                 {"identifier": "repo", "title": "Repo", "schema": {"properties": {"url": {"type": "string"}}},
+                  "relations": {"owner": {"title": "Owner", "target": "owner", "required": true, "many": false}}}]""", TEAMS_MAPPING);
+        sync.blueprint(TEAM);
+
+        sync.manager().install(request("git-1", null));
+        sync.installations().awaitFinishedReports("git-1", 1);
+
+        assertThat(sync.catalog().blueprints().get("owner").relations().get("favourite").target()).isEqualTo("repo");
+        assertThat(sync.catalog().blueprints().get("repo").relations().get("owner").required()).isTrue();
+        assertThat(sync.catalog().blueprints().get("repo").properties().definition("url")).isNotNull();
+    }
 }
