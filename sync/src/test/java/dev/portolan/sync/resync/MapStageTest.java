@@ -284,4 +284,31 @@ class MapStageTest {
         assertThat(kind.mapErrors().getFirst()).startsWith("resources[0].port.entity.mappings.identifier (last(range(1e15)) | tostring): "
                 + "no entity: the identifier must be a non-empty string, but it failed: ");
     }
+
+    @SyncTest
+    void takesTheFirstOutputOfALeaf(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", KindScript.objects("{\"names\": [\"first\", \"second\"]}"));
+
+        KindReport kind = sync.resync(mapping("true", ".names[]")).kinds().getFirst();
+
+        assertThat(kind.transformedCount()).isEqualTo(1);
+        assertThat(sync.identifiers("service")).containsExactly("first");
+    }
+
+    @SyncTest
+    void saysAnEntityWithoutBlueprintIsAFailure(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", KindScript.objects("{\"name\": \"a\", \"bp\": \"service\"}",
+                "{\"name\": \"b\"}"));
+
+        KindReport kind = sync.resync("""
+                resources:
+                  - kind: repository
+                    port: {entity: {mappings: {identifier: .name, blueprint: .bp}}}
+                """).kinds().getFirst();
+
+        assertThat(kind.transformedCount()).isEqualTo(1);
+        assertThat(kind.mapFailedCount()).isEqualTo(1);
+        assertThat(kind.mapErrors().getFirst())
+                .isEqualTo("resources[0].port.entity.mappings.blueprint (.bp): no entity: the blueprint must be a non-empty string, but it gave null");
+    }
 }
