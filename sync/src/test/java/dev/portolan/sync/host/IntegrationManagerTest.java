@@ -4,11 +4,17 @@ import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.sync.mapping.MappingParser;
+import dev.portolan.sync.report.SyncReport;
+import dev.portolan.sync.report.SyncState;
+import dev.portolan.sync.spi.FetchContext;
+import dev.portolan.sync.testing.Gate;
 import dev.portolan.sync.testing.KindScript;
 import dev.portolan.sync.testing.SyncHarness;
 import dev.portolan.sync.testing.SyncTest;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static dev.portolan.catalog.TestJson.at;
 import static dev.portolan.catalog.TestJson.refusal;
@@ -27,6 +33,15 @@ class IntegrationManagerTest {
               - kind: team
                 port: {entity: {mappings: {identifier: .name, blueprint: '"team"'}}}
             """;
+
+    /** Waits (without sleeping) until the resync that made {@code context} is told to stop. */
+    private static void awaitCancelled(FetchContext context) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!context.cancelled().getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("the resync was never told to stop");
+            Thread.onSpinWait();
+        }
+    }
 
     private static InstallRequest request(String identifier, String mappingYaml) {
         return new InstallRequest(identifier, "scripted", null, null, mappingYaml == null ? null : MappingParser.readYaml(mappingYaml), 0);
@@ -134,5 +149,26 @@ class IntegrationManagerTest {
         assertThat(sync.catalog().blueprints().get("owner").relations().get("favourite").target()).isEqualTo("repo");
         assertThat(sync.catalog().blueprints().get("repo").relations().get("owner").required()).isTrue();
         assertThat(sync.catalog().blueprints().get("repo").properties().definition("url")).isNotNull();
+    }
+
+    @SyncTest
+    void uninstallingAbortsTheRunningResyncFirst(SyncHarness sync) throws Exception {
+        sync.blueprint(TEAM).blueprint(SERVICE);
+        Gate gate = new Gate();
+        sync.script("repository", pages(2, repos("r", 6)).blockingAt(1, gate));
+        sync.manager().install(request("git-1", REPOSITORY_MAPPING));
+        gate.awaitReached();
+        SyncReport running = sync.launcher().running("git-1").orElseThrow();
+
+        CompletableFuture<Integer> uninstalled = CompletableFuture.supplyAsync(() -> sync.manager().uninstall("git-1", false));
+        awaitCancelled(sync.integration().lastContext("repository"));
+        gate.open();
+
+        assertThat(uninstalled.get(60, TimeUnit.SECONDS)).isZero();
+        assertThat(running.state()).isEqualTo(SyncState.ABORTED);
+        assertThat(sync.manager().list()).isEmpty();
+        assertThat(sync.launcher().running("git-1")).isEmpty();
+        assertThat(sync.identifiers("service")).as("the first page was still in the ingest buffer").isEmpty();
+        assertThat(sync.installations().reports("git-1", 10)).as("gone with the installation").isEmpty();
     }
 }
