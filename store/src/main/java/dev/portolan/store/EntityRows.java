@@ -5,6 +5,7 @@ import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.EntityState;
 import dev.portolan.catalog.entity.EntityWrite;
+import dev.portolan.catalog.entity.OwnedEntry;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -135,6 +136,20 @@ final class EntityRows {
     long count(String blueprint) {
         return Sql.queryOne(connection, "SELECT COUNT(*) FROM entities WHERE blueprint = ?", List.of(blueprint),
                 row -> row.getLong(1)).orElse(0L);
+    }
+
+    /** Keyset paging on the index (datasource, blueprint, identifier); reads no JSON. */
+    List<OwnedEntry> listOwned(String datasource, EntityKey after, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(datasource));
+        String where = "";
+        if (after != null) {
+            where = " AND (blueprint > ? OR (blueprint = ? AND identifier > ?))";
+            parameters.addAll(List.of(after.blueprint(), after.blueprint(), after.identifier()));
+        }
+        parameters.add(limit);
+        return Sql.query(connection, "SELECT blueprint, identifier, updated_at FROM entities WHERE datasource = ?" + where
+                        + " ORDER BY blueprint, identifier LIMIT ?", parameters,
+                row -> new OwnedEntry(new EntityKey(row.getString(1), row.getString(2)), Timestamps.parse(row.getString(3))));
     }
 
     List<String> listIdentifiers(String blueprint, String afterIdentifier, int limit) {

@@ -10,6 +10,7 @@ import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.EntityState;
 import dev.portolan.catalog.entity.EntityWrite;
+import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.entity.RelationEdge;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
@@ -158,6 +159,12 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     public List<String> listIdentifiers(String blueprint, String afterIdentifier, int limit) {
         readable();
         return entities.listIdentifiers(blueprint, afterIdentifier, limit);
+    }
+
+    @Override
+    public List<OwnedEntry> listOwned(String datasource, EntityKey after, int limit) {
+        readable();
+        return entities.listOwned(datasource, after, limit);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.portolan.store;
 
 import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.entity.EntityState;
 import dev.portolan.catalog.entity.EntityWrite;
 import dev.portolan.catalog.entity.RelationEdge;
@@ -173,6 +174,30 @@ class EntityStoreTest {
         assertThat(identifiers(store, "domain", "c", 2)).isEmpty();
         assertThat(count(store, "domain")).isEqualTo(3);
         assertThat(count(store, "nope")).isZero();
+    }
+
+    @StoreTest
+    void listsTheEntitiesOfOneDatasourceInPagesWithTheirLastWrite(CatalogStore store) {
+        model(store);
+        insert(store, owned(entity("team", "t2", "{}"), "git"), owned(entity("domain", "b", "{}"), "git"),
+                owned(entity("domain", "a", "{}"), "git"), owned(entity("domain", "c", "{}"), "github"),
+                entity("team", "t1", "{}"));
+
+        List<OwnedEntry> first = store.read(tx -> tx.listOwned("git", null, 2));
+        List<OwnedEntry> second = store.read(tx -> tx.listOwned("git", first.getLast().key(), 2));
+
+        assertThat(first).extracting(OwnedEntry::key)
+                .containsExactly(new EntityKey("domain", "a"), new EntityKey("domain", "b"));
+        assertThat(first).allSatisfy(e -> assertThat(e.updatedAt()).isEqualTo(T0));
+        assertThat(second).extracting(OwnedEntry::key).containsExactly(new EntityKey("team", "t2"));
+        List<OwnedEntry> after = store.read(tx -> tx.listOwned("git", second.getLast().key(), 2));
+        List<OwnedEntry> nobody = store.read(tx -> tx.listOwned("nobody", null, 10));
+        assertThat(after).isEmpty();
+        assertThat(nobody).isEmpty();
+    }
+
+    private static Entity owned(Entity e, String datasource) {
+        return e.withMeta(e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy(), datasource);
     }
 
     @StoreTest

@@ -122,6 +122,16 @@ public final class EntityService {
         });
     }
 
+    /**
+     * One page of the entities a datasource (an integration) owns, for reconciliation: keys and
+     * last-write times only, in a stable order.
+     *
+     * @param after the last entry of the previous page, or null for the first page
+     */
+    public List<OwnedEntry> owned(String datasource, EntityKey after, int limit) {
+        return store.read(tx -> tx.listOwned(datasource, after, limit));
+    }
+
     public long count(String blueprint) {
         return store.read(tx -> {
             requireBlueprint(tx, blueprint);

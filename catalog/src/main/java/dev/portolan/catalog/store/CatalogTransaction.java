@@ -10,6 +10,7 @@ import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.EntityState;
 import dev.portolan.catalog.entity.EntityWrite;
+import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.entity.RelationEdge;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
@@ -81,6 +82,12 @@ public interface CatalogTransaction {
 
     /** Up to {@code limit} identifiers of a blueprint after {@code afterIdentifier} (null: from the start), in order. */
     List<String> listIdentifiers(String blueprint, String afterIdentifier, int limit);
+
+    /**
+     * Up to {@code limit} entities owned by {@code datasource}, in (blueprint, identifier) order,
+     * after {@code after} (null: from the start). Reads no content, only keys and times, on an index.
+     */
+    List<OwnedEntry> listOwned(String datasource, EntityKey after, int limit);
 
     /**
      * Runs a search in the database (bound parameters, indexed) and returns one page in the order

@@ -8,6 +8,7 @@ import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.host.IntegrationRegistry;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.host.ResyncScheduler;
+import dev.portolan.sync.host.StoreInstallationRepository;
 import dev.portolan.sync.jq.JqEngine;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.metrics.SyncMetrics;

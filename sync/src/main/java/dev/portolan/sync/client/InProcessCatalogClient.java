@@ -1,17 +1,16 @@
 package dev.portolan.sync.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.Actor;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.CatalogService;
 import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.entity.OwnedEntry;
+import dev.portolan.catalog.json.Json;
 import dev.portolan.catalog.entity.UpsertOutcome;
 import dev.portolan.catalog.entity.WriteOptions;
-import dev.portolan.catalog.search.MetaProperty;
-import dev.portolan.catalog.search.Operator;
-import dev.portolan.catalog.search.PropertyRule;
 import dev.portolan.catalog.search.Query;
 import dev.portolan.catalog.search.QueryParser;
 import dev.portolan.catalog.search.SearchPage;
@@ -102,12 +101,22 @@ public final class InProcessCatalogClient implements CatalogClient {
 
     @Override
     public OwnedPage ownedEntities(String datasource, String cursor, int limit) {
-        Query owned = Query.and(new PropertyRule(MetaProperty.DATASOURCE.wire(), Operator.EQ,
-                JsonNodeFactory.instance.textNode(datasource)));
-        SearchPage page = catalog.entities().search(new SearchRequest(null, owned, limit, cursor));
-        List<OwnedEntity> entities = page.entities().stream()
-                .map(e -> new OwnedEntity(e.blueprint(), e.identifier(), e.updatedAt())).toList();
-        return new OwnedPage(entities, page.next());
+        List<OwnedEntry> page = catalog.entities().owned(datasource, decode(cursor), limit);
+        List<OwnedEntity> entities = page.stream()
+                .map(e -> new OwnedEntity(e.key().blueprint(), e.key().identifier(), e.updatedAt())).toList();
+        String next = page.size() < limit ? null : encode(page.getLast().key());
+        return new OwnedPage(entities, next);
+    }
+
+    /** The cursor is the last key of the page, as a JSON array: opaque to callers, trivial to read back. */
+    private static String encode(EntityKey key) {
+        return Json.write(Json.array().add(key.blueprint()).add(key.identifier()));
+    }
+
+    private static EntityKey decode(String cursor) {
+        if (cursor == null) return null;
+        JsonNode key = Json.parse(cursor);
+        return new EntityKey(key.get(0).asText(), key.get(1).asText());
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.List;
  * @param selectorQuery         jq yielding a boolean; {@code true} when not given
  * @param itemsToParse          jq yielding an array that turns one object into several; null when not given
  * @param itemsToParseName      the name under which each item is seen ({@code .item} by default)
- * @param itemsToParseTopLevelTransform whether the mappings see the item as the root (and the object under {@code .item})
+ * @param itemsToParseTopLevelTransform whether the mappings see the item alone as the root; otherwise they see
+ *                              a copy of the object with the item under {@code .<itemsToParseName>}
  * @param entities              one or more entity mappings per object
  */
 public record ResourceMapping(String kind, ObjectNode selector, String selectorQuery, String itemsToParse,

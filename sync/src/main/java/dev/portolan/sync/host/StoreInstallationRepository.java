@@ -1,17 +1,20 @@
-package dev.portolan.server.integrations;
+package dev.portolan.sync.host;
 
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.catalog.store.CatalogTransaction;
-import dev.portolan.sync.host.InstallationRepository;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Installations, sync reports and event logs in the server's database. */
-public final class StoreInstallationRepository implements InstallationRepository {
+/**
+ * Installations, sync reports and event logs in a catalog's database, through the
+ * {@link CatalogStore} interface (so the integration framework needs no storage code of its own).
+ * The server uses it; tests extend it to observe saved reports.
+ */
+public class StoreInstallationRepository implements InstallationRepository {
 
     private final CatalogStore store;
 
