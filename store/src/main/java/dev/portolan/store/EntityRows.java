@@ -143,8 +143,9 @@ final class EntityRows {
         List<Object> parameters = new ArrayList<>(List.of(datasource));
         String where = "";
         if (after != null) {
-            where = " AND (blueprint > ? OR (blueprint = ? AND identifier > ?))";
-            parameters.addAll(List.of(after.blueprint(), after.blueprint(), after.identifier()));
+            // A row value, not an OR of columns: both dialects turn it into one index range scan.
+            where = " AND (blueprint, identifier) > (?, ?)";
+            parameters.addAll(List.of(after.blueprint(), after.identifier()));
         }
         parameters.add(limit);
         return Sql.query(connection, "SELECT blueprint, identifier, updated_at FROM entities WHERE datasource = ?" + where

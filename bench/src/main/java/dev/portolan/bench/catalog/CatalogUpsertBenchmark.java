@@ -14,13 +14,8 @@ import dev.portolan.catalog.search.Query;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 import dev.portolan.catalog.store.CatalogStore;
-import dev.portolan.store.Stores;
+import dev.portolan.bench.BenchDatabases;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,22 +40,7 @@ public final class CatalogUpsertBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String which = args.length > 1 ? args[1] : "both";
-        if (!which.equals("postgresql")) {
-            Path dir = Files.createTempDirectory("portolan-bench");
-            try (CatalogStore store = Stores.sqlite(dir)) {
-                run("sqlite", store, n);
-            }
-        }
-        if (!which.equals("sqlite")) {
-            String admin = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-            execute(admin, "DROP DATABASE IF EXISTS portolan_bench");
-            execute(admin, "CREATE DATABASE portolan_bench");
-            try (CatalogStore store = Stores.open("jdbc:postgresql://127.0.0.1:5432/portolan_bench?user=postgres")) {
-                run("postgresql", store, n);
-            } finally {
-                execute(admin, "DROP DATABASE IF EXISTS portolan_bench");
-            }
-        }
+        BenchDatabases.each(which, "portolan_bench", (dialect, store) -> run(dialect, store, n));
     }
 
     private static void run(String dialect, CatalogStore store, int n) {
@@ -174,9 +154,4 @@ public final class CatalogUpsertBenchmark {
         catalog.entities().upsert("bench_domain", domains, WriteOptions.UPSERT_MERGE, actor);
     }
 
-    private static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

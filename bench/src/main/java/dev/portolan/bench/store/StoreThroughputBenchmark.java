@@ -14,13 +14,8 @@ import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.catalog.store.RelationTargets;
-import dev.portolan.store.Stores;
+import dev.portolan.bench.BenchDatabases;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,22 +46,7 @@ public final class StoreThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         String which = args.length > 1 ? args[1] : "both";
-        if (!which.equals("postgresql")) {
-            Path dir = Files.createTempDirectory("portolan-store-bench");
-            try (CatalogStore store = Stores.sqlite(dir)) {
-                run(store, n);
-            }
-        }
-        if (!which.equals("sqlite")) {
-            String admin = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-            execute(admin, "DROP DATABASE IF EXISTS portolan_store_bench");
-            execute(admin, "CREATE DATABASE portolan_store_bench");
-            try (CatalogStore store = Stores.open("jdbc:postgresql://127.0.0.1:5432/portolan_store_bench?user=postgres")) {
-                run(store, n);
-            } finally {
-                execute(admin, "DROP DATABASE IF EXISTS portolan_store_bench WITH (FORCE)");
-            }
-        }
+        BenchDatabases.each(which, "portolan_store_bench", (dialect, store) -> run(store, n));
     }
 
     private static void run(CatalogStore store, int n) {
@@ -229,9 +209,4 @@ public final class StoreThroughputBenchmark {
         }
     }
 
-    private static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }

@@ -11,7 +11,7 @@ import dev.portolan.catalog.entity.WriteOptions;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.catalog.store.RelationTargets;
-import dev.portolan.store.Stores;
+import dev.portolan.bench.BenchDatabases;
 import dev.portolan.sync.client.InProcessCatalogClient;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.mapping.Mapping;
@@ -26,11 +26,6 @@ import dev.portolan.sync.resync.SyncEvents;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,22 +82,7 @@ public final class SyncBenchmark {
                 Runtime.getRuntime().availableProcessors());
         for (String count : counts) {
             int n = Integer.parseInt(count.trim());
-            if (!which.equals("postgresql")) {
-                Path dir = Files.createTempDirectory("portolan-sync-bench");
-                try (CatalogStore store = Stores.sqlite(dir)) {
-                    run("sqlite", store, n);
-                }
-            }
-            if (!which.equals("sqlite")) {
-                String admin = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
-                execute(admin, "DROP DATABASE IF EXISTS portolan_sync_bench");
-                execute(admin, "CREATE DATABASE portolan_sync_bench");
-                try (CatalogStore store = Stores.open("jdbc:postgresql://127.0.0.1:5432/portolan_sync_bench?user=postgres")) {
-                    run("postgresql", store, n);
-                } finally {
-                    execute(admin, "DROP DATABASE IF EXISTS portolan_sync_bench");
-                }
-            }
+            BenchDatabases.each(which, "portolan_sync_bench", (dialect, store) -> run(dialect, store, n));
         }
     }
 
@@ -217,9 +197,4 @@ public final class SyncBenchmark {
         return peak >> 20;
     }
 
-    private static void execute(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
 }
