@@ -24,10 +24,12 @@ public final class AccessService {
 
     private final CatalogStore store;
     private final Clock clock;
+    private final CredentialCache current;
 
     public AccessService(CatalogStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.current = new CredentialCache(clock);
     }
 
     // ---- credentials ------------------------------------------------------------------------
@@ -46,6 +48,7 @@ public final class AccessService {
             tx.insertCredential(credential);
             return null;
         });
+        current.forget(id);
         return new IssuedCredential(credential, secret);
     }
 
@@ -59,6 +62,14 @@ public final class AccessService {
         return store.read(tx -> tx.findCredential(clientId));
     }
 
+    /**
+     * The stored credential as it is now, for checking a token on every request: read from the
+     * store at most every few seconds per client id, and at once after this process changed it.
+     */
+    public Optional<Credential> currentCredential(String clientId) {
+        return current.get(clientId, this::findCredential);
+    }
+
     public List<Credential> listCredentials() {
         return store.read(CatalogTransaction::listCredentials);
     }
@@ -69,6 +80,7 @@ public final class AccessService {
             tx.deleteCredential(clientId);
             return null;
         });
+        current.forget(clientId);
     }
 
     /** True when no credential exists yet (the first start of a server). */

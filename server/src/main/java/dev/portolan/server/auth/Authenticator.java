@@ -1,12 +1,14 @@
 package dev.portolan.server.auth;
 
 import dev.portolan.catalog.access.AccessService;
+import dev.portolan.catalog.access.Credential;
 import dev.portolan.server.api.ApiException;
 import io.javalin.http.Context;
 
 /**
  * Checks the bearer token of every {@code /v1} request (but the token endpoint itself) and
- * records the caller on the request. A token of a credential deleted since is refused too.
+ * records the caller on the request, with the role its stored credential has now. A token of a
+ * credential deleted (or replaced) since is refused too.
  */
 public final class Authenticator {
 
@@ -29,12 +31,16 @@ public final class Authenticator {
         if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw ApiException.unauthorized("The Authorization header must be 'Bearer <token>'");
         }
-        Principal principal = tokens.verify(header.substring(7).trim())
+        TokenSubject subject = tokens.verify(header.substring(7).trim())
                 .orElseThrow(() -> ApiException.unauthorized("The access token is invalid or expired; get a new one from POST /v1/auth/access_token"));
-        if (access.findCredential(principal.clientId()).isEmpty()) {
-            throw ApiException.unauthorized("The credential of this access token no longer exists");
-        }
-        ctx.attribute(PRINCIPAL, principal);
+        // The role comes from the stored credential, never from the token, and only while that
+        // credential is the one the token was issued to: a client id deleted and created again
+        // (as a member, say) does not inherit the old tokens.
+        Credential credential = access.currentCredential(subject.clientId())
+                .filter(subject::isIssuedTo)
+                .orElseThrow(() -> ApiException.unauthorized(
+                        "The credential of this access token no longer exists or was replaced; get a new token"));
+        ctx.attribute(PRINCIPAL, new Principal(credential.clientId(), credential.role()));
     }
 
     public static Principal principal(Context ctx) {

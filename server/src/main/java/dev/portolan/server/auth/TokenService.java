@@ -3,7 +3,6 @@ package dev.portolan.server.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.access.Credential;
-import dev.portolan.catalog.access.Role;
 import dev.portolan.catalog.json.Json;
 
 import javax.crypto.Mac;
@@ -46,7 +45,7 @@ public final class TokenService {
         ObjectNode claims = Json.object()
                 .put("iss", ISSUER)
                 .put("sub", credential.clientId())
-                .put("role", credential.role().name().toLowerCase(java.util.Locale.ROOT))
+                .put("ver", credential.version())
                 .put("iat", now)
                 .put("exp", now + ttl.toSeconds());
         String payload = b64(Json.write(claims).getBytes(StandardCharsets.UTF_8));
@@ -54,8 +53,12 @@ public final class TokenService {
         return signingInput + "." + b64(sign(signingInput));
     }
 
-    /** The principal of a valid, unexpired token of ours; empty for anything else. */
-    public Optional<Principal> verify(String token) {
+    /**
+     * The credential a valid, unexpired token of ours was issued to; empty for anything else. What
+     * that credential may do is not in the token: it is read from the stored credential, which
+     * must still be the same instance ({@link TokenSubject#isIssuedTo}).
+     */
+    public Optional<TokenSubject> verify(String token) {
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || !parts[0].equals(HEADER)) return Optional.empty();
         byte[] signature;
@@ -70,8 +73,8 @@ public final class TokenService {
             if (!ISSUER.equals(claims.path("iss").asText()) || claims.path("exp").asLong() <= clock.instant().getEpochSecond()) {
                 return Optional.empty();
             }
-            Role role = Role.valueOf(claims.path("role").asText().toUpperCase(java.util.Locale.ROOT));
-            return Optional.of(new Principal(claims.path("sub").asText(), role));
+            if (!claims.path("sub").isTextual() || !claims.path("ver").isTextual()) return Optional.empty();
+            return Optional.of(new TokenSubject(claims.get("sub").asText(), claims.get("ver").asText()));
         } catch (Exception e) {
             return Optional.empty(); // well signed but unreadable: treat as any other bad token
         }

@@ -137,6 +137,30 @@ class AuthApiTest {
     }
 
     @ApiTest
+    void aTokenOfADeletedAdminCredentialGrantsNothingWhenItsClientIdIsReusedForAMember(ApiServer server) {
+        ApiServer.Caller admin = server.newCaller("admin");
+        admin.client().get("/v1/credentials").expect(200);
+
+        server.admin().delete("/v1/credentials/" + admin.clientId()).expect(200);
+        server.admin().post("/v1/credentials", Json.object().put("clientId", admin.clientId()).put("role", "member"))
+                .expect(201);
+
+        admin.client().get("/v1/credentials").expectError(401, "unauthorized");
+        admin.client().post("/v1/blueprints", "{identifier: 'escalated'}").expectError(401, "unauthorized");
+        server.admin().get("/v1/blueprints/escalated").expect(404);
+    }
+
+    @ApiTest
+    void aTokenCarriesTheRoleOfItsStoredCredentialNotOneOfItsOwn(ApiServer server) {
+        ApiServer.Caller member = server.newCaller("member");
+        String[] parts = member.client().token().split("\\.");
+        ObjectNode claims = (ObjectNode) Json.parse(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+
+        assertThat(claims.has("role")).as("the token states no role to trust").isFalse();
+        member.client().get("/v1/credentials").expectError(403, "forbidden");
+    }
+
+    @ApiTest
     void answersHealthWithoutAToken(ApiServer server) {
         assertThat(server.anonymous().get("/health").expect(200).get("ok").asBoolean()).isTrue();
     }
