@@ -25,6 +25,8 @@ import dev.portolan.server.auth.AdminBootstrap;
 import dev.portolan.server.auth.Authenticator;
 import dev.portolan.server.auth.TokenService;
 import dev.portolan.store.Stores;
+import dev.portolan.ui.UiServices;
+import dev.portolan.ui.WebUi;
 import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +69,10 @@ public final class PortolanServer implements AutoCloseable {
             PrometheusMeterRegistry meters = Meters.prometheus();
             IntegrationHost integrations = new IntegrationHost(store, catalog, Integrations.registry(), meters, clock,
                     ResyncLauncher.Tuning.DEFAULT);
-            Javalin app = createApp(catalog, tokens, integrations, meters, settings).start(settings.port());
+            WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(), integrations.launcher(),
+                    integrations.repository(), integrations.registry(), integrations.jq(), clock),
+                    ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8));
+            Javalin app = createApp(catalog, tokens, integrations, meters, settings, ui).start(settings.port());
             integrations.start();
             LOG.info("Portolan is listening on http://localhost:{} ({} database)", app.port(), store.dialect());
             return new PortolanServer(store, integrations, app, createdAdmin);
@@ -79,7 +84,7 @@ public final class PortolanServer implements AutoCloseable {
 
 
     private static Javalin createApp(CatalogService catalog, TokenService tokens, IntegrationHost integrations,
-                                     PrometheusMeterRegistry meters, ServerSettings settings) {
+                                     PrometheusMeterRegistry meters, ServerSettings settings, WebUi ui) {
         Requests requests = new Requests(settings.maxBodyBytes());
         Authenticator authenticator = new Authenticator(tokens, catalog.access());
         return Javalin.create(cfg -> {
@@ -99,6 +104,7 @@ public final class PortolanServer implements AutoCloseable {
             new IntegrationRoutes(integrations.manager(), integrations.launcher(), integrations.repository(),
                     integrations.jq(), requests).register(cfg.routes);
             new MetricsRoutes(meters).register(cfg.routes);
+            ui.configure(cfg);
             ApiErrors.register(cfg.routes);
         });
     }

@@ -27,9 +27,11 @@ public final class IntegrationHost implements AutoCloseable {
     private final IntegrationManager manager;
     private final ResyncScheduler scheduler;
     private final JqEngine jq = PortolanJqEngine.INSTANCE;
+    private final IntegrationRegistry registry;
 
     public IntegrationHost(CatalogStore store, CatalogService catalog, IntegrationRegistry registry, MeterRegistry meters,
                            Clock clock, ResyncLauncher.Tuning tuning) {
+        this.registry = registry;
         this.repository = new StoreInstallationRepository(store);
         this.launcher = new ResyncLauncher(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq,
                 new SyncMetrics(meters), clock, tuning);
@@ -43,6 +45,11 @@ public final class IntegrationHost implements AutoCloseable {
 
     public InstallationRepository repository() {
         return repository;
+    }
+
+    /** The integration types this server can install. */
+    public IntegrationRegistry registry() {
+        return registry;
     }
 
     public ResyncLauncher launcher() {

@@ -1,0 +1,18 @@
+package dev.portolan.ui;
+
+import dev.portolan.catalog.CatalogService;
+import dev.portolan.sync.host.InstallationRepository;
+import dev.portolan.sync.host.IntegrationManager;
+import dev.portolan.sync.host.IntegrationRegistry;
+import dev.portolan.sync.host.ResyncLauncher;
+import dev.portolan.sync.jq.JqEngine;
+
+import java.time.Clock;
+
+/**
+ * The services the pages read and write through: the very ones the {@code /v1} API uses, so a
+ * page gets the same validation, audit and rules as an API call. Built once by the server.
+ */
+public record UiServices(CatalogService catalog, IntegrationManager integrations, ResyncLauncher launcher,
+                         InstallationRepository installations, IntegrationRegistry registry, JqEngine jq,
+                         Clock clock) {}

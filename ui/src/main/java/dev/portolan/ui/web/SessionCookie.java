@@ -1,0 +1,100 @@
+package dev.portolan.ui.web;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The session of a signed-in browser, kept in the browser as a signed cookie rather than in server
+ * memory: every server replica sharing the database (and so the signing key) accepts it.
+ *
+ * <p>Cookie value: {@code id.expiresEpochSecond.base64url(clientId).signature}, signed with
+ * HMAC-SHA256. The CSRF token of a session is derived from its random id with the same key, so it
+ * cannot be guessed from outside and needs no storage. Thread-safe.
+ */
+public final class SessionCookie {
+
+    public static final String NAME = "portolan_session";
+
+    /** A parsed, verified session. */
+    public record Session(String id, String clientId, Instant expiresAt) {}
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    private final byte[] key;
+    private final Clock clock;
+    private final Duration lifetime;
+
+    /** @param key secret bytes; the server derives them from its stored signing key */
+    public SessionCookie(byte[] key, Clock clock, Duration lifetime) {
+        this.key = key.clone();
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    /** A new session for {@code clientId}, as the cookie value to set. */
+    public String issue(String clientId) {
+        String id = randomToken();
+        long expires = clock.instant().plus(lifetime).getEpochSecond();
+        String payload = id + "." + expires + "." + B64.encodeToString(clientId.getBytes(StandardCharsets.UTF_8));
+        return payload + "." + B64.encodeToString(sign("session|" + payload));
+    }
+
+    /** The session of a cookie value this server issued and that has not expired; empty otherwise. */
+    public Optional<Session> verify(String value) {
+        if (value == null) return Optional.empty();
+        String[] parts = value.split("\\.", -1);
+        if (parts.length != 4) return Optional.empty();
+        String payload = parts[0] + "." + parts[1] + "." + parts[2];
+        try {
+            byte[] signature = Base64.getUrlDecoder().decode(parts[3]);
+            if (!MessageDigest.isEqual(signature, sign("session|" + payload))) return Optional.empty();
+            Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+            if (!expires.isAfter(clock.instant())) return Optional.empty();
+            String clientId = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8);
+            return Optional.of(new Session(parts[0], clientId, expires));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not base64 or not a number: not one of ours
+        }
+    }
+
+    /** The CSRF token of a session. */
+    public String csrfToken(Session session) {
+        return B64.encodeToString(sign("csrf|" + session.id()));
+    }
+
+    /** Compares tokens in constant time. */
+    public static boolean sameToken(String expected, String given) {
+        if (expected == null || given == null) return false;
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static String randomToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return B64.encodeToString(bytes);
+    }
+
+    private byte[] sign(String input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
