@@ -1,5 +1,6 @@
 package dev.portolan.integrations.custom;
 
+import dev.portolan.sync.http.LinkHeader;
 import dev.portolan.sync.spi.FetchContext;
 import dev.portolan.sync.spi.FetchException;
 import dev.portolan.sync.spi.Fetcher;

@@ -1,4 +1,4 @@
-package dev.portolan.integrations.custom;
+package dev.portolan.sync.http;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the {@code rel="next"} target of HTTP {@code Link} headers (RFC 8288), as GitHub and many APIs send them. */
-final class LinkHeader {
+public final class LinkHeader {
 
     /** One link: {@code <target>} then its {@code ; name=value} parameters, up to the comma before the next link. */
     private static final Pattern LINK = Pattern.compile("<([^>]*)>((?:\\s*;\\s*[^;,=\\s]+\\s*(?:=\\s*(?:\"[^\"]*\"|[^;,\\s]*))?)*)");
@@ -16,7 +16,7 @@ final class LinkHeader {
     private LinkHeader() {}
 
     /** The target of the first link whose {@code rel} includes {@code next}, as written (maybe relative). */
-    static Optional<String> next(List<String> headerValues) {
+    public static Optional<String> next(List<String> headerValues) {
         for (String value : headerValues) {
             Matcher link = LINK.matcher(value);
             while (link.find()) {

@@ -1,4 +1,4 @@
-package dev.portolan.integrations.custom;
+package dev.portolan.sync.http;
 
 import org.junit.jupiter.api.Test;
 
