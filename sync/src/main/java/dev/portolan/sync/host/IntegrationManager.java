@@ -47,7 +47,7 @@ public final class IntegrationManager {
 
     /** The parser of mappings for one type with these settings (the kinds may come from the settings). */
     public static MappingParser mappingParser(Integration integration, Settings settings) {
-        return new MappingParser(integration.kinds(settings), integration::selectorFields, Set.of());
+        return new MappingParser(integration.kinds(settings), integration::selectorFields, integration.mappingFields());
     }
 
     /** Installs: validate, create the default blueprints that are missing, save, start the first resync. */
@@ -71,6 +71,7 @@ public final class IntegrationManager {
                 request.title() == null ? request.identifier() : request.title(), settings.toJson(), (ObjectNode) config,
                 request.scheduledResyncInterval(), false, now, now);
         repository.save(installation);
+        announceSetUp(integration, installation, settings);
         launcher.start(installation.identifier(), "install");
         return installation;
     }
@@ -195,6 +196,20 @@ public final class IntegrationManager {
         return stored;
     }
 
+
+    /** The integration's own set-up in the source (e.g. a webhook), said in the event log; it never stops an install. */
+    private void announceSetUp(Integration integration, Installation installation, Settings settings) {
+        String said;
+        try {
+            said = integration.onInstalled(installation.identifier(), settings);
+        } catch (RuntimeException e) {
+            said = "set-up after install failed: " + e.getMessage();
+        }
+        if (said == null) return;
+        RecordedSyncEvents events = new RecordedSyncEvents(repository, installation.identifier(), "install", clock);
+        events.info(null, said);
+        events.flush();
+    }
 
     private static void checkInterval(int minutes) {
         if (minutes < 0) {

@@ -57,6 +57,7 @@ public final class SyncMetrics {
             success(integration, kind, "extract", k.fetchFailedCount() == 0);
             success(integration, kind, "transform", k.complete());
             success(integration, kind, "load", k.ingestFailedCount() == 0);
+            k.fetchFigures().forEach((name, value) -> set("fetch_" + name, Tags.of("integration", integration, "kind", kind), value));
         }
         ReconciliationReport r = report.reconciliation();
         count(integration, RECONCILIATION, "load", "loaded", r.reingestedCount());
@@ -73,13 +74,28 @@ public final class SyncMetrics {
         }
     }
 
+    /**
+     * Counts what live events (webhooks) did, outside any resync:
+     * {@code live_event_count{integration,kind,result}}, result being {@code upserted}, {@code deleted},
+     * {@code filtered_out}, {@code failed}, {@code duplicate} or {@code rejected}.
+     */
+    public void liveEvent(String integration, String kind, String result, long count) {
+        if (count == 0) return;
+        Tags tags = Tags.of("integration", integration, "kind", kind, "result", result);
+        Series series = values.computeIfAbsent(tags.and("__name", "live_event_count"), k -> {
+            AtomicReference<Double> holder = new AtomicReference<>(0.0);
+            return new Series(holder, Gauge.builder("live_event_count", holder, AtomicReference::get).tags(tags).register(registry));
+        });
+        series.value().accumulateAndGet((double) count, Double::sum);
+    }
+
     /** Once a resync has finished, series of resources its mapping no longer has would only mislead: they go. */
     private void dropResourcesNoLongerMapped(String integration, SyncReport report) {
         java.util.Set<String> current = new java.util.HashSet<>(java.util.List.of(RECONCILIATION, RUNTIME));
         report.kinds().forEach(k -> current.add(k.kindIdentifier()));
         values.entrySet().removeIf(entry -> {
             Tags tags = entry.getKey();
-            boolean gone = integration.equals(tag(tags, "integration")) && !current.contains(tag(tags, "kind"));
+            boolean gone = !"live_event_count".equals(tag(tags, "__name")) && integration.equals(tag(tags, "integration")) && !current.contains(tag(tags, "kind"));
             if (gone) registry.remove(entry.getValue().gauge());
             return gone;
         });

@@ -35,6 +35,8 @@ public final class KindReport {
     private long mapNanos;
     private long ingestNanos;
     private boolean mappingBroken;
+    private final java.util.Map<String, Long> fetchFigures = new java.util.TreeMap<>();
+    private final List<String> fetchNotes = new ArrayList<>();
 
     public KindReport(String kind, int index) {
         this.kind = kind;
@@ -59,6 +61,29 @@ public final class KindReport {
         fetchFailed = 1;
         fetched = 0; // a partial fetch counts as nothing fetched: its objects prove nothing
         fetchError = message;
+    }
+
+    /** A note of the fetch (a rate-limit wait, ...); the first {@link #KEPT_ERRORS} are kept. */
+    public synchronized void fetchNote(String message) {
+        if (fetchNotes.size() < KEPT_ERRORS) fetchNotes.add(message);
+    }
+
+    /** Adds to one of the integration's own fetch figures (requests, answers from cache, ...). */
+    public synchronized void addFetchFigure(String name, long delta) {
+        fetchFigures.merge(name, delta, Long::sum);
+    }
+
+    /** Sets one of the integration's own fetch figures to its latest value (rate limit left, ...). */
+    public synchronized void setFetchFigure(String name, long value) {
+        fetchFigures.put(name, value);
+    }
+
+    public synchronized java.util.Map<String, Long> fetchFigures() {
+        return java.util.Map.copyOf(fetchFigures);
+    }
+
+    public synchronized List<String> fetchNotes() {
+        return List.copyOf(fetchNotes);
     }
 
     public synchronized void transformed(int entities) {
@@ -142,6 +167,11 @@ public final class KindReport {
         ObjectNode fetch = json.putObject("fetch");
         fetch.put("fetched", fetched).put("failed", fetchFailed).put("durationSeconds", fetchNanos / 1e9);
         if (fetchError != null) fetch.put("error", fetchError);
+        if (!fetchFigures.isEmpty()) {
+            ObjectNode figures = fetch.putObject("figures");
+            fetchFigures.forEach(figures::put);
+        }
+        if (!fetchNotes.isEmpty()) strings(fetch.putArray("notes"), fetchNotes);
         ObjectNode map = json.putObject("map");
         map.put("transformed", transformed).put("filteredOut", filteredOut).put("failed", mapFailed)
                 .put("durationSeconds", mapNanos / 1e9);

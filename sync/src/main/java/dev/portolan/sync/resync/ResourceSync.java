@@ -45,7 +45,8 @@ final class ResourceSync {
         IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), context.mapping().createMissingRelatedEntities());
         EntityIngester ingester = new EntityIngester(context.client(), options, context.batchSize(), produced, retries, report);
         Fetcher fetcher = context.integration().fetcher(resource.kind(),
-                new FetchContext(context.installation(), context.settings(), resource.selector(), context.cancelled()));
+                new FetchContext(context.installation(), context.settings(), resource.selector(), context.cancelled(),
+                        context.mapping().extra(), new KindFetchReporter(report, events)));
         String cursor = null;
         do {
             context.checkNotCancelled();

@@ -25,9 +25,11 @@ import java.util.Map;
 public final class SettingsDefinition {
 
     private final Map<String, SettingDefinition> definitions;
+    private final List<Rule> rules;
 
-    private SettingsDefinition(Map<String, SettingDefinition> definitions) {
+    private SettingsDefinition(Map<String, SettingDefinition> definitions, List<Rule> rules) {
         this.definitions = definitions;
+        this.rules = rules;
     }
 
     public static Builder builder() {
@@ -71,6 +73,7 @@ public final class SettingsDefinition {
             if (definition.validator() != null) definition.validator().validate(path, value, violations);
             values.set(definition.name(), value);
         }
+        if (violations.isEmpty()) rules.forEach(rule -> rule.check(values, violations));
         if (!violations.isEmpty()) throw CatalogException.invalid("invalid_settings", "The integration's settings", violations);
         return new Settings(values, this);
     }
@@ -80,8 +83,23 @@ public final class SettingsDefinition {
         return definition == null ? value.deepCopy() : definition.redacted(value);
     }
 
+    /**
+     * A rule over several settings (e.g. "a token, or an app id with its private key"), checked once
+     * every setting parsed alone; it adds violations keyed {@code settings.<name>}.
+     */
+    @FunctionalInterface
+    public interface Rule {
+        void check(ObjectNode values, List<Violation> violations);
+    }
+
     public static final class Builder {
         private final Map<String, SettingDefinition> definitions = new LinkedHashMap<>();
+        private final List<Rule> rules = new ArrayList<>();
+
+        public Builder rule(Rule rule) {
+            rules.add(rule);
+            return this;
+        }
 
         public Builder required(String name, SettingType type, String doc) {
             return add(new SettingDefinition(name, type, true, null, false, doc, null));
@@ -105,7 +123,7 @@ public final class SettingsDefinition {
         }
 
         public SettingsDefinition build() {
-            return new SettingsDefinition(new LinkedHashMap<>(definitions));
+            return new SettingsDefinition(new LinkedHashMap<>(definitions), List.copyOf(rules));
         }
     }
 }

@@ -36,6 +36,14 @@ public interface Integration {
         return Set.of();
     }
 
+    /**
+     * Root fields of its own that a mapping may carry besides Port's (e.g. GitHub's
+     * {@code repositoryType}); the fetchers get them in {@link FetchContext#mappingFields()}.
+     */
+    default Set<String> mappingFields() {
+        return Set.of();
+    }
+
     /** Its default blueprints and mapping, created on install. */
     IntegrationDefaults defaults();
 
@@ -48,5 +56,21 @@ public interface Integration {
      */
     default CheckResult check(Settings settings) {
         return CheckResult.ok("settings are valid");
+    }
+
+    /**
+     * Called once after an installation was saved, before its first resync, for set-up in the
+     * source (e.g. creating a webhook). Never throws: the message says what was done or why not,
+     * and goes to the event log. The default does nothing.
+     *
+     * @return a line for the event log, or null when there is nothing to say
+     */
+    default String onInstalled(String installation, Settings settings) {
+        return null;
+    }
+
+    /** Its receiver of live events (webhooks), when it takes them. */
+    default java.util.Optional<WebhookReceiver> webhooks() {
+        return java.util.Optional.empty();
     }
 }
