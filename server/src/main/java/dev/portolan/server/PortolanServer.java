@@ -16,6 +16,7 @@ import dev.portolan.server.api.JsonErrorHandler;
 import dev.portolan.server.api.Requests;
 import dev.portolan.server.api.IntegrationRoutes;
 import dev.portolan.server.api.MetricsRoutes;
+import dev.portolan.server.api.WebhookRoutes;
 import dev.portolan.server.api.SearchRoutes;
 import dev.portolan.server.integrations.IntegrationHost;
 import dev.portolan.server.integrations.Integrations;
@@ -103,6 +104,7 @@ public final class PortolanServer implements AutoCloseable {
             new AccessRoutes(catalog.access(), requests).register(cfg.routes);
             new IntegrationRoutes(integrations.manager(), integrations.launcher(), integrations.repository(),
                     integrations.jq(), requests).register(cfg.routes);
+            new WebhookRoutes(integrations.liveEvents()).register(cfg.routes);
             new MetricsRoutes(meters).register(cfg.routes);
             ui.configure(cfg);
             ApiErrors.register(cfg.routes);

@@ -6,6 +6,7 @@ import dev.portolan.sync.client.InProcessCatalogClient;
 import dev.portolan.sync.host.InstallationRepository;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.host.IntegrationRegistry;
+import dev.portolan.sync.host.LiveEvents;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.host.ResyncScheduler;
 import dev.portolan.sync.host.StoreInstallationRepository;
@@ -26,6 +27,7 @@ public final class IntegrationHost implements AutoCloseable {
     private final ResyncLauncher launcher;
     private final IntegrationManager manager;
     private final ResyncScheduler scheduler;
+    private final LiveEvents liveEvents;
     private final JqEngine jq = PortolanJqEngine.INSTANCE;
     private final IntegrationRegistry registry;
 
@@ -33,8 +35,10 @@ public final class IntegrationHost implements AutoCloseable {
                            Clock clock, ResyncLauncher.Tuning tuning) {
         this.registry = registry;
         this.repository = new StoreInstallationRepository(store);
+        SyncMetrics metrics = new SyncMetrics(meters);
         this.launcher = new ResyncLauncher(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq,
-                new SyncMetrics(meters), clock, tuning);
+                metrics, clock, tuning);
+        this.liveEvents = new LiveEvents(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq, metrics, clock, tuning);
         this.manager = new IntegrationManager(repository, registry, id -> new InProcessCatalogClient(catalog, id), launcher, clock);
         this.scheduler = new ResyncScheduler(repository, launcher, clock);
     }
@@ -58,6 +62,11 @@ public final class IntegrationHost implements AutoCloseable {
 
     public IntegrationManager manager() {
         return manager;
+    }
+
+    /** Live events (webhook deliveries) applied between resyncs. */
+    public LiveEvents liveEvents() {
+        return liveEvents;
     }
 
     public ResyncScheduler scheduler() {

@@ -1,6 +1,7 @@
 package dev.portolan.server.integrations;
 
 import dev.portolan.integrations.custom.CustomIntegration;
+import dev.portolan.integrations.github.GithubIntegration;
 import dev.portolan.sync.host.IntegrationRegistry;
 
 /** The integration types this server can run: the one place where they are registered. */
@@ -10,6 +11,7 @@ public final class Integrations {
 
     public static IntegrationRegistry registry() {
         return new IntegrationRegistry()
-                .register(new CustomIntegration());
+                .register(new CustomIntegration())
+                .register(new GithubIntegration());
     }
 }
