@@ -38,9 +38,25 @@ public final class Jq {
      * @throws JqCompileException on a syntax error or an unknown function or variable
      */
     public static JqProgram compile(String program, Set<String> predeclaredVariableNames) {
+        return compile(program, predeclaredVariableNames, JqSyntax.JQ);
+    }
+
+    /**
+     * Compiles a program written in the given syntax ({@link JqSyntax#MAPPING} for mapping
+     * expressions and calculation properties, which accept Port's single-quoted literals).
+     *
+     * @throws JqCompileException on a syntax error or an unknown function or variable
+     */
+    public static JqProgram compile(String program, JqSyntax syntax) {
+        return compile(program, Set.of(), syntax);
+    }
+
+    /** As {@link #compile(String, Set)}, in the given syntax. */
+    public static JqProgram compile(String program, Set<String> predeclaredVariableNames, JqSyntax syntax) {
         Objects.requireNonNull(program, "program");
         Set<String> globals = Set.copyOf(predeclaredVariableNames);
-        Node root = new Compiler(program, globals, Builtins.instance()).compile(JqParser.parse(program));
+        Node root = new Compiler(program, globals, Builtins.instance())
+                .compile(JqParser.parse(program, syntax == JqSyntax.MAPPING));
         return new JqProgram(program, root);
     }
 }

@@ -20,7 +20,7 @@ class CompileErrorTest {
             Arguments.of("break $out", "$*label-out is not defined", 1, 1),
             Arguments.of("[1, 2", "syntax error, unexpected end of file", 1, 6),
             Arguments.of(".id | [", "syntax error, unexpected end of file", 1, 8),
-            Arguments.of("{a: 1 + 2}", "syntax error, unexpected '+'", 1, 7),
+            Arguments.of("{1+2:3}", "May need parentheses around object key expression", 1, 2),
             Arguments.of("1 == 2 == 3", "syntax error, unexpected '=='", 1, 8),
             Arguments.of(".a |\n\n  .b | nosuch(1)", "nosuch/1 is not defined", 3, 8),
             Arguments.of("@nosuch", "nosuch is not a valid format", 1, 1),

@@ -18,12 +18,22 @@ class JqTestFilesTest {
     @ParameterizedTest
     @ValueSource(strings = {"agreed-with-jq16.test", "jq18.test", "language.test"})
     void everyTestInTheFilePasses(String resource) throws IOException {
+        assertEveryTestPasses(resource, JqSyntax.JQ);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mapping-syntax.test", "jq18.test", "language.test"})
+    void everyTestInTheFilePassesInTheMappingSyntaxToo(String resource) throws IOException {
+        assertEveryTestPasses(resource, JqSyntax.MAPPING);
+    }
+
+    private void assertEveryTestPasses(String resource, JqSyntax syntax) throws IOException {
         List<String> lines;
         try (InputStream in = getClass().getResourceAsStream("/" + resource)) {
             lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        JqTestRunner.Summary summary = new JqTestRunner(new PrintStream(report, true, StandardCharsets.UTF_8)).run(lines);
+        JqTestRunner.Summary summary = new JqTestRunner(new PrintStream(report, true, StandardCharsets.UTF_8), syntax).run(lines);
         assertThat(summary.passed())
                 .as(report.toString(StandardCharsets.UTF_8))
                 .isEqualTo(summary.tests());

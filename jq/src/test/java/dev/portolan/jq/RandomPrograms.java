@@ -57,8 +57,9 @@ final class RandomPrograms {
             case 13 -> "(" + filter(depth - 1) + ") and (" + filter(depth - 1) + ")";
             case 14 -> "[limit(2; " + filter(depth - 1) + ")]";
             case 15 -> "del(." + pick(KEYS) + ") | " + filter(depth - 1);
-            case 16 -> "(" + filter(depth - 1) + ") as $v | " + filter(depth - 1) + " | [., $v]";
-            case 17 -> "(" + filter(depth - 1) + ") as [$p, $q] | [$q, $p]";
+            // Parenthesised whole: jq 1.6 and jq 1.8 bind `as` differently after a comma or an operator.
+            case 16 -> "((" + filter(depth - 1) + ") as $v | " + filter(depth - 1) + " | [., $v])";
+            case 17 -> "((" + filter(depth - 1) + ") as [$p, $q] | [$q, $p])";
             case 18 -> "[foreach ([.[]?] | .[]) as $x (0; . + 1; [., $x])]";
             case 19 -> "\"<\\(" + filter(depth - 1) + ")>\"";
             case 20 -> "[label $out | " + filter(depth - 1) + " | if type == \"number\" then ., break $out else . end]";

@@ -8,6 +8,7 @@ import dev.portolan.jq.JqHaltException;
 import dev.portolan.jq.JqLimitException;
 import dev.portolan.jq.JqProgram;
 import dev.portolan.jq.JqRuntime;
+import dev.portolan.jq.JqSyntax;
 
 import java.time.Duration;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class JqCalculations implements CalculationEvaluator {
         try {
             JqProgram program = compiled.get(expression);
             if (program == null) {
-                program = Jq.compile(expression);
+                program = Jq.compile(expression, JqSyntax.MAPPING);
                 if (compiled.size() < MAX_CACHED) compiled.put(expression, program);
             }
             return program.first(entity, JqRuntime.defaults().withTimeout(LIMIT)).orElse(null);
@@ -42,7 +43,7 @@ public final class JqCalculations implements CalculationEvaluator {
     @Override
     public String compileError(String expression) {
         try {
-            Jq.compile(expression);
+            Jq.compile(expression, JqSyntax.MAPPING);
             return null;
         } catch (JqCompileException e) {
             return e.getMessage();

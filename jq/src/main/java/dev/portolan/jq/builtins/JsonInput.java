@@ -1,6 +1,9 @@
 package dev.portolan.jq.builtins;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +12,19 @@ import dev.portolan.jq.JqException;
 import java.io.IOException;
 
 /** {@code fromjson}: parses one JSON text (jq also accepts {@code nan}). */
-final class JsonInput {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
+public final class JsonInput {
+    /** jq 1.8's MAX_PARSING_DEPTH: a text nested 10,000 levels deep is refused, 9,999 is read. */
+    public static final int MAX_DEPTH = 9_999;
+    private static final ObjectMapper MAPPER = mapper();
+
+    /** A mapper that reads JSON as jq does: {@code NaN}/{@code Infinity} and jq's nesting limit. */
+    public static ObjectMapper mapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build();
+        return JsonMapper.builder(factory).build();
+    }
 
     private JsonInput() {
     }
@@ -31,6 +43,8 @@ final class JsonInput {
                 throw new JqException("Unexpected extra JSON values (while parsing '" + text + "')");
             }
             return value;
+        } catch (StreamConstraintsException e) {
+            throw new JqException("Exceeds depth limit for parsing (while parsing '" + text + "')");
         } catch (IOException e) {
             throw new JqException(firstLine(e.getMessage()) + " (while parsing '" + text + "')");
         }

@@ -1,5 +1,7 @@
 package dev.portolan.jq.cli;
 
+import dev.portolan.jq.JqSyntax;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,8 @@ final class CliOptions {
     boolean asciiOutput;
     boolean seq;
     boolean stream;
+    /** {@code --single-quotes}: the mapping syntax ({@code 'text'} literals), off by default as in jq. */
+    boolean singleQuotes;
     String indent = "  ";
     String program;
     String testFile;
@@ -27,4 +31,8 @@ final class CliOptions {
     /** {@code --args} / {@code --jsonargs}: how to read the remaining positional arguments (null: as files). */
     String positionalMode;
     final List<JsonNode> positional = new ArrayList<>();
+
+    JqSyntax syntax() {
+        return singleQuotes ? JqSyntax.MAPPING : JqSyntax.JQ;
+    }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  * false or null, 2 usage or input errors, 3 compile errors, 5 runtime errors.
  */
 public final class JqCommandLine {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.portolan.jq.builtins.JsonInput.mapper();
 
     private JqCommandLine() {
     }
@@ -51,11 +51,11 @@ public final class JqCommandLine {
             return 2;
         }
         if (options.testFile != null) {
-            return new JqTestRunner(out).runFile(java.nio.file.Path.of(options.testFile));
+            return new JqTestRunner(out, options.syntax()).runFile(java.nio.file.Path.of(options.testFile));
         }
         JqProgram program;
         try {
-            program = Jq.compile(options.program, options.variables.keySet());
+            program = Jq.compile(options.program, options.variables.keySet(), options.syntax());
         } catch (JqCompileException e) {
             err.println("jq: error: " + e.getMessage());
             err.println("jq: 1 compile error");

@@ -5,6 +5,7 @@ import dev.portolan.jq.Jq;
 import dev.portolan.jq.JqCompileException;
 import dev.portolan.jq.JqProgram;
 import dev.portolan.jq.JqRuntime;
+import dev.portolan.jq.JqSyntax;
 import dev.portolan.jq.value.JsonText;
 import dev.portolan.jq.value.Values;
 import java.io.IOException;
@@ -24,13 +25,22 @@ import java.util.List;
  */
 public final class JqTestRunner {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Tests build values 10,000 levels deep (jq's depth limits): run them where such recursion fits. */
+    private static final long STACK_BYTES = 1L << 30;
+    private static final int MAX_SHOWN = 300;
     private final PrintStream out;
+    private final JqSyntax syntax;
     private int tests;
     private int passed;
     private int malformed;
 
     public JqTestRunner(PrintStream out) {
+        this(out, JqSyntax.JQ);
+    }
+
+    public JqTestRunner(PrintStream out, JqSyntax syntax) {
         this.out = out;
+        this.syntax = syntax;
     }
 
     /** The outcome: how many tests ran, passed and were malformed. */
@@ -45,7 +55,31 @@ public final class JqTestRunner {
         }
     }
 
+    /** Runs the tests on a thread with a large stack, so that deep values never overflow it. */
     public Summary run(List<String> lines) {
+        Summary[] result = new Summary[1];
+        RuntimeException[] failure = new RuntimeException[1];
+        Thread runner = new Thread(null, () -> {
+            try {
+                result[0] = runHere(lines);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+        }, "jq-run-tests", STACK_BYTES);
+        runner.start();
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running tests", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result[0];
+    }
+
+    private Summary runHere(List<String> lines) {
         int i = 0;
         while (i < lines.size()) {
             String line = lines.get(i);
@@ -80,8 +114,9 @@ public final class JqTestRunner {
         }
         String programText = block.get(0);
         try {
-            JqProgram program = Jq.compile(programText);
-            JsonNode input = JqCommandLine.mapper().readTree(block.get(1));
+            JqProgram program = Jq.compile(programText, syntax);
+            // jq skips a byte order mark before a JSON text.
+            JsonNode input = JqCommandLine.mapper().readTree(stripByteOrderMark(block.get(1)));
             List<JsonNode> actual = program.apply(input, JqRuntime.defaults().withTimeout(TIMEOUT));
             List<JsonNode> expected = new ArrayList<>();
             for (String e : block.subList(2, block.size())) {
@@ -96,8 +131,9 @@ public final class JqTestRunner {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             malformed++;
             out.println("*** Malformed test at line " + lineNumber + ": " + e.getOriginalMessage());
-        } catch (RuntimeException e) {
-            out.println("*** Test program failed to run at line " + lineNumber + ": " + programText + ": " + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            out.println("*** Test program failed to run at line " + lineNumber + ": " + programText + ": "
+                    + shorten(String.valueOf(e.getMessage())));
         }
     }
 
@@ -116,7 +152,15 @@ public final class JqTestRunner {
     }
 
     private static String render(List<JsonNode> values) {
-        return values.stream().map(JsonText::compact).toList().toString();
+        return shorten(values.stream().map(JsonText::compact).toList().toString());
+    }
+
+    private static String stripByteOrderMark(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= MAX_SHOWN ? s : s.substring(0, MAX_SHOWN) + "... (" + s.length() + " characters)";
     }
 
     private void expectCompileFailure(List<String> block, int lineNumber) {
@@ -127,7 +171,7 @@ public final class JqTestRunner {
         }
         String programText = block.get(1);
         try {
-            Jq.compile(programText);
+            Jq.compile(programText, syntax);
             out.println("*** Test program compiled that should not have at line " + lineNumber + ": " + programText);
         } catch (JqCompileException e) {
             String expected = block.size() > 2 ? block.get(2) : "";

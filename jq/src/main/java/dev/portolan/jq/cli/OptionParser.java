@@ -111,6 +111,7 @@ final class OptionParser {
             case "--ascii-output" -> o.asciiOutput = true;
             case "--seq" -> o.seq = true;
             case "--stream" -> o.stream = true;
+            case "--single-quotes" -> o.singleQuotes = true;
             case "--color-output", "--monochrome-output" -> { }
             case "--indent" -> {
                 int n = Integer.parseInt(need(args, i + 1, a));

@@ -29,10 +29,18 @@ public final class JqParser {
         this.tokens = tokens;
     }
 
-    /** Parses a whole program. */
+    /** Parses a whole program written in standard jq. */
     public static Ast parse(String source) {
+        return parse(source, false);
+    }
+
+    /**
+     * Parses a whole program; with {@code singleQuotes}, {@code 'text'} is a string literal too (the
+     * mapping syntax, see {@link Lexer}).
+     */
+    public static Ast parse(String source, boolean singleQuotes) {
         try {
-            JqParser parser = new JqParser(source, new Lexer(source).tokenize());
+            JqParser parser = new JqParser(source, new Lexer(source, singleQuotes).tokenize());
             Ast ast = parser.parsePipe();
             parser.expectEnd();
             return ast;
@@ -105,11 +113,35 @@ public final class JqParser {
             return new Ast.Label(t.pos(), name.text(), parsePipe());
         }
         Ast left = parseComma();
+        if (peek().is("as")) {
+            return bind(left, this::parsePipe);
+        }
         if (peek().is("|")) {
             int pos = advance().pos();
             return new Ast.Pipe(pos, left, parsePipe());
         }
         return left;
+    }
+
+    /**
+     * {@code Exp as PATTERNS | body}: as in jq 1.8 the whole expression on the left is bound
+     * ({@code 1 + 2 as $x | -$x} is -3) and the body extends as far right as {@code rest} reads.
+     */
+    Ast bind(Ast source, java.util.function.Supplier<Ast> rest) {
+        int pos = expect("as").pos();
+        List<Pattern> patterns = patterns();
+        expect("|");
+        return new Ast.Bind(pos, source, patterns, rest.get());
+    }
+
+    /** {@code p1 ?// p2 ?// ...} after {@code as}. */
+    List<Pattern> patterns() {
+        List<Pattern> patterns = new ArrayList<>();
+        patterns.add(new PatternParser(this).parse());
+        while (accept("?//")) {
+            patterns.add(new PatternParser(this).parse());
+        }
+        return patterns;
     }
 
     private Ast parseDef(boolean withRest) {
@@ -139,7 +171,7 @@ public final class JqParser {
         return new Ast.FuncDef(pos, name.text(), params, body, rest);
     }
 
-    private Ast parseComma() {
+    Ast parseComma() {
         Ast left = parseAlternative();
         while (peek().is(",")) {
             int pos = advance().pos();
@@ -148,7 +180,7 @@ public final class JqParser {
         return left;
     }
 
-    private Ast parseAlternative() {
+    Ast parseAlternative() {
         Ast left = parseAssign();
         if (peek().is("//")) {
             int pos = advance().pos();
@@ -232,7 +264,7 @@ public final class JqParser {
         if (peek().is("label")) {
             return parsePipe();
         }
-        return new TermParser(this).parsePostfix(true);
+        return new TermParser(this).parsePostfix();
     }
 
     // Helpers used by TermParser, which holds the term-level grammar.

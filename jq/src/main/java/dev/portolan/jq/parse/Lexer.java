@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Splits jq source into tokens; string interpolations are lexed recursively into token lists. */
+/**
+ * Splits jq source into tokens; string interpolations are lexed recursively into token lists.
+ *
+ * <p>With {@code singleQuotes}, {@code 'text'} outside a double-quoted string is a string literal
+ * with the same escapes and interpolation as {@code "text"} (plus {@code \'}; a {@code "} inside
+ * stands for itself). Port rewrites such quotes to {@code "} before running jq, so every mapping
+ * Port accepts means the same here; a {@code '} inside a double-quoted string is never touched.
+ */
 final class Lexer {
     static final Set<String> KEYWORDS = Set.of("def", "if", "then", "elif", "else", "end", "as", "reduce",
             "foreach", "try", "catch", "label", "import", "include", "and", "or", "__loc__");
@@ -13,10 +20,12 @@ final class Lexer {
         "-", "*", "/", "%", "?"};
 
     private final String src;
+    private final boolean singleQuotes;
     private int pos;
 
-    Lexer(String src) {
+    Lexer(String src, boolean singleQuotes) {
         this.src = src;
+        this.singleQuotes = singleQuotes;
     }
 
     List<Token> tokenize() {
@@ -93,9 +102,9 @@ final class Lexer {
     private Token next() {
         int start = pos;
         char c = src.charAt(pos);
-        if (c == '"') {
+        if (c == '"' || (c == '\'' && singleQuotes)) {
             pos++;
-            return new Token(TokenType.STRING, "", start, string());
+            return new Token(TokenType.STRING, "", start, string(c));
         }
         if (c == '.' && pos + 1 < src.length() && identStart(src.charAt(pos + 1))) {
             pos++;
@@ -167,15 +176,15 @@ final class Lexer {
         return src.substring(start, pos);
     }
 
-    private List<Object> string() {
+    private List<Object> string(char quote) {
         List<Object> parts = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         while (true) {
             if (pos >= src.length()) {
-                throw new ParseError("unterminated string literal", pos);
+                throw new ParseError(quote == '"' ? "unterminated string literal" : "unterminated single-quoted string literal", pos);
             }
             char c = src.charAt(pos++);
-            if (c == '"') {
+            if (c == quote) {
                 if (sb.length() > 0 || parts.isEmpty()) {
                     parts.add(sb.toString());
                 }
@@ -196,6 +205,12 @@ final class Lexer {
                 case 'b' -> sb.append('\b');
                 case 'f' -> sb.append('\f');
                 case '\\', '/', '"' -> sb.append(e);
+                case '\'' -> {
+                    if (quote != '\'') {
+                        throw new ParseError("invalid escape", pos - 2);
+                    }
+                    sb.append(e);
+                }
                 case 'u' -> sb.append(unicodeEscape());
                 case '(' -> {
                     if (sb.length() > 0) {

@@ -49,6 +49,9 @@ final class ObjectParser {
             }
             case NUMBER -> {
                 Ast key = new Ast.Literal(t.pos(), JqParser.number(t.text(), t.pos()));
+                if (!p.peekToken().is(":")) {
+                    throw new ParseError("May need parentheses around object key expression", t.pos());
+                }
                 p.expectOp(":");
                 return new Ast.Entry(key, value());
             }
@@ -72,14 +75,14 @@ final class ObjectParser {
         return new Ast.Index(t.pos(), new Ast.Identity(t.pos()), key, false);
     }
 
-    /** jq's ExpD: a term, a negated term, or terms joined by {@code |}; no commas. */
+    /**
+     * An object value as in jq 1.8: any expression without a top-level comma ({@code {k: .a // "x"}},
+     * {@code {k: .a + "-" + .b}}), possibly piped or bound with {@code as}.
+     */
     private Ast value() {
-        Ast left;
-        if (p.peekToken().is("-")) {
-            int pos = p.next().pos();
-            left = new Ast.Neg(pos, terms.parsePostfix(true));
-        } else {
-            left = terms.parsePostfix(true);
+        Ast left = p.parseAlternative();
+        if (p.peekToken().is("as")) {
+            return p.bind(left, this::value);
         }
         if (p.peekToken().is("|")) {
             int pos = p.next().pos();

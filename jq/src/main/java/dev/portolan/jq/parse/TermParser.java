@@ -12,7 +12,7 @@ final class TermParser {
         this.p = parser;
     }
 
-    Ast parsePostfix(boolean allowAs) {
+    Ast parsePostfix() {
         Ast term = parsePrimary();
         while (true) {
             Token t = p.peekToken();
@@ -34,11 +34,6 @@ final class TermParser {
             } else if (t.is("?//")) {
                 p.replaceCurrent(new Token(TokenType.OP, "//", t.pos() + 1, null));
                 term = new Ast.Try(t.pos(), term, null);
-            } else if (allowAs && t.is("as")) {
-                p.next();
-                List<Pattern> patterns = patterns();
-                p.expectOp("|");
-                return new Ast.Bind(t.pos(), term, patterns, p.parsePipe());
             } else {
                 return term;
             }
@@ -197,26 +192,17 @@ final class TermParser {
             int pos = p.next().pos();
             return new Ast.Neg(pos, tryOperand());
         }
-        return parsePostfix(false);
-    }
-
-    /** {@code p1 ?// p2 ?// ...} after {@code as}. */
-    private List<Pattern> patterns() {
-        List<Pattern> patterns = new ArrayList<>();
-        patterns.add(new PatternParser(p).parse());
-        while (p.acceptOp("?//")) {
-            patterns.add(new PatternParser(p).parse());
-        }
-        return patterns;
+        return parsePostfix();
     }
 
     /** The shared shape of {@code reduce}/{@code foreach}: {@code SOURCE as PATTERN (INIT; UPDATE[; EXTRACT])}. */
     private record Loop(Ast source, List<Pattern> patterns, Ast init, Ast update, Ast extract) { }
 
+    /** As in jq 1.8 the source is a whole expression up to {@code as}: {@code reduce .[] / .[] as $x (...)}. */
     private Loop loop(boolean allowExtract) {
-        Ast source = parsePostfix(false);
+        Ast source = p.parseComma();
         p.expectOp("as");
-        List<Pattern> patterns = patterns();
+        List<Pattern> patterns = p.patterns();
         p.expectOp("(");
         Ast init = p.parsePipe();
         p.expectOp(";");

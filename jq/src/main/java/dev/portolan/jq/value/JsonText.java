@@ -27,13 +27,46 @@ public final class JsonText {
         return sb.toString();
     }
 
-    /** The dump jq puts in error messages: at most 11 characters, then {@code ...}. */
+    /** jq 1.8's MAX_PRINT_DEPTH: values nested deeper print as {@code <skipped: too deep>}. */
+    public static final int MAX_PRINT_DEPTH = 10_000;
+
+    /**
+     * The dump jq 1.8 puts in error messages: whole when it fits in 29 UTF-8 bytes, else cut to 29
+     * bytes ending in {@code ...} (a string keeps its closing quote: {@code "very-long-long...\"}),
+     * never inside a character.
+     */
     public static String truncated(JsonNode value) {
         String s = compact(value);
-        return s.length() > 14 ? s.substring(0, 11) + "..." : s;
+        if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 29) {
+            return s;
+        }
+        if (value.isTextual()) {
+            return prefix(s, 25) + "...\"";
+        }
+        return prefix(s, 26) + "...";
+    }
+
+    private static String prefix(String s, int maxBytes) {
+        StringBuilder out = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (used + bytes > maxBytes) {
+                break;
+            }
+            out.appendCodePoint(cp);
+            used += bytes;
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 
     public static void write(StringBuilder sb, JsonNode value, String indent, int depth) {
+        if (depth >= MAX_PRINT_DEPTH) {
+            sb.append("<skipped: too deep>");
+            return;
+        }
         switch (value.getNodeType()) {
             case OBJECT -> writeObject(sb, value, indent, depth);
             case ARRAY -> writeArray(sb, value, indent, depth);

@@ -8,6 +8,7 @@ import dev.portolan.jq.JqHaltException;
 import dev.portolan.jq.JqLimitException;
 import dev.portolan.jq.JqProgram;
 import dev.portolan.jq.JqRuntime;
+import dev.portolan.jq.JqSyntax;
 
 import java.time.Duration;
 
@@ -19,7 +20,7 @@ public final class PortolanJqEngine implements JqEngine {
     @Override
     public JqExpression compile(String expression) {
         try {
-            return new Compiled(Jq.compile(expression));
+            return new Compiled(Jq.compile(expression, JqSyntax.MAPPING));
         } catch (JqCompileException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -106,6 +106,46 @@ class MappingPreviewTest {
     }
 
     @Test
+    void acceptsPortsSingleQuotedLiteralsWhereverPortEvaluatesJq() {
+        // What Port gives: it rewrites ' to " before running jq, e.g. .owner + "/" + .name is "core/api".
+        Mapping portMapping = mapping("""
+                resources:
+                  - kind: repository
+                    selector:
+                      query: ".visibility != 'private'"
+                    port:
+                      itemsToParse: "[.modules[] | select(. != '')]"
+                      entity:
+                        mappings:
+                          identifier: ".owner + '/' + .name + '/' + .item"
+                          title: ".description // ''"
+                          blueprint: "'module'"
+                          properties:
+                            parts: ".name | split('-')"
+                          relations:
+                            owner:
+                              combinator: and
+                              rules:
+                                - property: team
+                                  operator: '='
+                                  value: "'core'"
+                """);
+        ObjectNode result = MappingPreview.preview(portMapping, "repository", List.of(
+                json("{\"name\": \"api-gw\", \"owner\": \"core\", \"visibility\": \"public\", \"modules\": [\"a\", \"\"]}"),
+                json("{\"name\": \"secret\", \"owner\": \"core\", \"visibility\": \"private\", \"modules\": [\"a\"]}")),
+                PortolanJqEngine.INSTANCE, Duration.ofSeconds(2));
+
+        JsonNode objects = result.path("resources").get(0).path("objects");
+        JsonNode entities = objects.get(0).path("entities");
+        assertThat(entities.findValuesAsText("identifier")).containsExactly("core/api-gw/a");
+        JsonNode entity = entities.get(0);
+        assertThat(entity.path("blueprint").asText()).isEqualTo("module");
+        assertThat(entity.path("entity").path("title").asText()).isEmpty();
+        assertThat(entity.path("entity").path("properties").path("parts")).isEqualTo(json("[\"api\", \"gw\"]"));
+        assertThat(objects.get(1).path("filteredOut").asBoolean()).isTrue();
+    }
+
+    @Test
     void refusesAKindTheMappingHasNoResourceFor() {
         CatalogException refused = refusal(() -> MappingPreview.preview(mapping(MAPPING), "issue", List.of(json("{}")),
                 PortolanJqEngine.INSTANCE, Duration.ofSeconds(2)));
