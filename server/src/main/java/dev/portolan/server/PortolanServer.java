@@ -24,6 +24,7 @@ import dev.portolan.sync.host.ResyncLauncher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.portolan.server.auth.AdminBootstrap;
 import dev.portolan.server.auth.Authenticator;
+import dev.portolan.server.auth.LoginThrottle;
 import dev.portolan.server.auth.TokenService;
 import dev.portolan.store.Stores;
 import dev.portolan.ui.UiServices;
@@ -96,7 +97,8 @@ public final class PortolanServer implements AutoCloseable {
             cfg.routes.before("/v1/*", Requests::refuseNulInQuery);
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(
                     Json.write(Json.object().put("ok", true).put("status", "ready"))));
-            new AuthRoutes(catalog.access(), tokens, requests).register(cfg.routes);
+            new AuthRoutes(catalog.access(), tokens, requests,
+                    new LoginThrottle(settings.loginLimits(), Clock.systemUTC())).register(cfg.routes);
             new BlueprintRoutes(catalog, requests).register(cfg.routes);
             new EntityRoutes(catalog, requests).register(cfg.routes);
             new SearchRoutes(catalog, requests).register(cfg.routes);

@@ -161,6 +161,37 @@ class AuthApiTest {
     }
 
     @ApiTest
+    void refusesTokenRequestsWith429AndRetryAfterOnceAClientIdHadTooManyWrongSecrets(ApiServer shared) {
+        try (ApiServer server = ApiServer.start(shared.dialect(),
+                settings -> settings.withLoginLimits(new LoginThrottle.Limits(5, 100, Duration.ofMinutes(5))))) {
+            ApiServer.Caller member = server.newCaller("member");
+            for (int i = 0; i < 5; i++) {
+                server.anonymous().post("/v1/auth/access_token", credentials(member.clientId(), "guess-" + i))
+                        .expectError(401, "unauthorized");
+            }
+
+            ApiResponse throttled = server.anonymous().post("/v1/auth/access_token",
+                    credentials(member.clientId(), member.clientSecret())).expectError(429, "too_many_requests");
+            assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 300L);
+            server.anonymous().post("/v1/auth/access_token", credentials(ApiServer.ADMIN_CLIENT_ID, ApiServer.ADMIN_CLIENT_SECRET))
+                    .expect(200);
+        }
+    }
+
+    @ApiTest
+    void refusesTokenRequestsWith429OnceAnAddressHadTooManyFailuresAcrossClientIds(ApiServer shared) {
+        try (ApiServer server = ApiServer.start(shared.dialect(),
+                settings -> settings.withLoginLimits(new LoginThrottle.Limits(100, 5, Duration.ofMinutes(5))))) {
+            for (int i = 0; i < 5; i++) {
+                server.anonymous().post("/v1/auth/access_token", credentials("guess-" + i, "x")).expectError(401, "unauthorized");
+            }
+
+            server.anonymous().post("/v1/auth/access_token", credentials(ApiServer.ADMIN_CLIENT_ID, ApiServer.ADMIN_CLIENT_SECRET))
+                    .expectError(429, "too_many_requests");
+        }
+    }
+
+    @ApiTest
     void answersHealthWithoutAToken(ApiServer server) {
         assertThat(server.anonymous().get("/health").expect(200).get("ok").asBoolean()).isTrue();
     }

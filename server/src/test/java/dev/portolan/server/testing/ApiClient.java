@@ -89,7 +89,8 @@ public final class ApiClient {
         String described = method + " " + path;
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            ApiResponse result = new ApiResponse(described, response.statusCode(), response.body(), parse(response.body()));
+            ApiResponse result = new ApiResponse(described, response.statusCode(), response.body(), parse(response.body()),
+                    response.headers());
             checkEnvelope(result);
             return result;
         } catch (IOException e) {

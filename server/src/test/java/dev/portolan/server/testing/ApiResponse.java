@@ -10,7 +10,12 @@ import java.util.List;
  * node when the body is not JSON). {@link #expect} fails a test with the body in the message, so a
  * wrong status says why.
  */
-public record ApiResponse(String request, int status, String text, JsonNode body) {
+public record ApiResponse(String request, int status, String text, JsonNode body, java.net.http.HttpHeaders headers) {
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+        return headers.firstValue(name).orElse(null);
+    }
 
     /** Asserts the status and returns this response. */
     public ApiResponse expect(int expectedStatus) {
