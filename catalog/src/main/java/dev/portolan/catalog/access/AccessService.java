@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -25,11 +26,18 @@ public final class AccessService {
     private final CatalogStore store;
     private final Clock clock;
     private final CredentialCache current;
+    private final BiPredicate<String, String> secretCheck;
 
     public AccessService(CatalogStore store, Clock clock) {
+        this(store, clock, SecretHasher::matches);
+    }
+
+    /** @param secretCheck whether a secret matches a stored hash (tests count its calls) */
+    public AccessService(CatalogStore store, Clock clock, BiPredicate<String, String> secretCheck) {
         this.store = store;
         this.clock = clock;
         this.current = new CredentialCache(clock);
+        this.secretCheck = secretCheck;
     }
 
     // ---- credentials ------------------------------------------------------------------------
@@ -52,10 +60,15 @@ public final class AccessService {
         return new IssuedCredential(credential, secret);
     }
 
-    /** The credential when the secret matches; empty for an unknown client id or a wrong secret alike. */
+    /**
+     * The credential when the secret matches; empty for an unknown client id or a wrong secret
+     * alike, after the same hashing work in both cases (an unknown id is checked against
+     * {@link SecretHasher#DUMMY_HASH}), so that timing does not reveal which ids exist.
+     */
     public Optional<Credential> authenticate(String clientId, String clientSecret) {
         Optional<Credential> credential = store.read(tx -> tx.findCredential(clientId));
-        return credential.filter(c -> SecretHasher.matches(clientSecret, c.secretHash()));
+        boolean matches = secretCheck.test(clientSecret, credential.map(Credential::secretHash).orElse(SecretHasher.DUMMY_HASH));
+        return matches ? credential : Optional.empty();
     }
 
     public Optional<Credential> findCredential(String clientId) {

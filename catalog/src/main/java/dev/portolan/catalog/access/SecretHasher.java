@@ -17,6 +17,13 @@ public final class SecretHasher {
     private static final int ITERATIONS = 120_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * A hash that no secret matches (its secret was random and is forgotten), to check a secret
+     * against when the client id is unknown: the same work as for a known one, so the answer's
+     * timing does not tell which client ids exist.
+     */
+    public static final String DUMMY_HASH = hash(newSecret());
+
     private SecretHasher() {}
 
     public static String hash(String secret) {
