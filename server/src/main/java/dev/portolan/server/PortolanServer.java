@@ -10,6 +10,10 @@ import dev.portolan.server.api.AccessRoutes;
 import dev.portolan.server.api.ApiErrors;
 import dev.portolan.server.api.AuditRoutes;
 import dev.portolan.server.api.AuthRoutes;
+import dev.portolan.server.api.BlueprintMigrations;
+import dev.portolan.server.api.OrganizationRoutes;
+import dev.portolan.server.api.RemoteIntegrationRoutes;
+import dev.portolan.server.api.UnsupportedRoutes;
 import dev.portolan.server.api.BlueprintRoutes;
 import dev.portolan.server.api.EntityRoutes;
 import dev.portolan.server.api.JsonErrorHandler;
@@ -45,6 +49,7 @@ public final class PortolanServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortolanServer.class);
     private static final String SIGNING_KEY = "auth.token-signing-key";
+    private static final String ORGANIZATION_ID = "organization.id";
 
     private final CatalogStore store;
     private final IntegrationHost integrations;
@@ -74,7 +79,9 @@ public final class PortolanServer implements AutoCloseable {
             WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(), integrations.launcher(),
                     integrations.repository(), integrations.registry(), integrations.jq(), clock),
                     ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8));
-            Javalin app = createApp(catalog, tokens, integrations, meters, settings, ui).start(settings.port());
+            String organization = store.write(tx -> tx.putSettingIfAbsent(ORGANIZATION_ID, "org_" + SecretHasher.newSecret().substring(0, 16)));
+            Javalin app = createApp(catalog, tokens, integrations, meters, settings, ui,
+                    new OrganizationRoutes(organization, "Portolan"), new BlueprintMigrations(store, clock)).start(settings.port());
             integrations.start();
             LOG.info("Portolan is listening on http://localhost:{} ({} database)", app.port(), store.dialect());
             return new PortolanServer(store, integrations, app, createdAdmin);
@@ -86,7 +93,8 @@ public final class PortolanServer implements AutoCloseable {
 
 
     private static Javalin createApp(CatalogService catalog, TokenService tokens, IntegrationHost integrations,
-                                     PrometheusMeterRegistry meters, ServerSettings settings, WebUi ui) {
+                                     PrometheusMeterRegistry meters, ServerSettings settings, WebUi ui,
+                                     OrganizationRoutes organization, BlueprintMigrations migrations) {
         Requests requests = new Requests(settings.maxBodyBytes());
         Authenticator authenticator = new Authenticator(tokens, catalog.access());
         return Javalin.create(cfg -> {
@@ -100,13 +108,17 @@ public final class PortolanServer implements AutoCloseable {
             new AuthRoutes(catalog.access(), tokens, requests,
                     new LoginThrottle(settings.loginLimits(), Clock.systemUTC())).register(cfg.routes);
             new BlueprintRoutes(catalog, requests).register(cfg.routes);
-            new EntityRoutes(catalog, requests).register(cfg.routes);
+            new EntityRoutes(catalog, requests, integrations.remotes(), migrations).register(cfg.routes);
             new SearchRoutes(catalog, requests).register(cfg.routes);
             new AuditRoutes(catalog).register(cfg.routes);
             new AccessRoutes(catalog.access(), requests).register(cfg.routes);
+            new RemoteIntegrationRoutes(integrations.manager(), integrations.remotes(), requests).register(cfg.routes);
             new IntegrationRoutes(integrations.manager(), integrations.launcher(), integrations.repository(),
-                    integrations.jq(), requests).register(cfg.routes);
+                    integrations.remotes(), integrations.jq(), requests).register(cfg.routes);
             new WebhookRoutes(integrations.liveEvents()).register(cfg.routes);
+            organization.register(cfg.routes);
+            migrations.register(cfg.routes);
+            new UnsupportedRoutes().register(cfg.routes);
             new MetricsRoutes(meters).register(cfg.routes);
             ui.configure(cfg);
             ApiErrors.register(cfg.routes);

@@ -13,6 +13,7 @@ import dev.portolan.catalog.entity.EntityWrite;
 import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.entity.RelationEdge;
 import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.RemoteState;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.search.SearchPage;
@@ -43,6 +44,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     private final AccessRows access;
     private final SettingRows settings;
     private final IntegrationRows integrations;
+    private final RemoteRows remotes;
     private boolean open = true;
 
     JdbcCatalogTransaction(Connection connection, Dialect dialect, boolean write, Clock clock) {
@@ -55,6 +57,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
         this.access = new AccessRows(connection);
         this.settings = new SettingRows(connection);
         this.integrations = new IntegrationRows(connection);
+        this.remotes = new RemoteRows(connection);
     }
 
     void close() {
@@ -304,7 +307,20 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public void deleteIntegration(String identifier) {
         writable();
+        remotes.delete(identifier);
         integrations.delete(identifier);
+    }
+
+    @Override
+    public Optional<RemoteState> findRemoteState(String integration) {
+        readable();
+        return remotes.find(integration);
+    }
+
+    @Override
+    public void saveRemoteState(RemoteState state) {
+        writable();
+        remotes.save(state);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +49,17 @@ public final class EntityService {
      * @throws CatalogException 404 when the blueprint does not exist
      */
     public List<UpsertOutcome> upsert(String blueprint, List<JsonNode> bodies, WriteOptions options, Actor actor) {
-        store.read(tx -> requireBlueprint(tx, blueprint));
+        Blueprint definition = store.read(tx -> requireBlueprint(tx, blueprint));
         List<UpsertOutcome> outcomes = new ArrayList<>(bodies.size());
         Map<Integer, EntityDraft> round = new LinkedHashMap<>();
+        Map<Integer, List<String>> dropped = new HashMap<>();
         Set<String> roundIdentifiers = new HashSet<>();
         for (int i = 0; i < bodies.size(); i++) {
             EntityDraft draft;
             try {
-                draft = withIdentifier(EntityJson.read(bodies.get(i), blueprint));
+                UnknownProperties.Split split = UnknownProperties.split(withIdentifier(EntityJson.read(bodies.get(i), blueprint)), definition);
+                draft = split.kept();
+                if (!split.dropped().isEmpty()) dropped.put(i, split.dropped());
             } catch (CatalogException e) {
                 outcomes.add(UpsertOutcome.failure(i, bodies.get(i).path("identifier").asText(null), e));
                 continue;
@@ -71,6 +75,7 @@ public final class EntityService {
             round.put(i, draft);
         }
         outcomes.addAll(writeRound(blueprint, round, options, actor));
+        outcomes.replaceAll(o -> o.failed() || !dropped.containsKey(o.index()) ? o : o.withDroppedProperties(dropped.get(o.index())));
         outcomes.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return outcomes;
     }

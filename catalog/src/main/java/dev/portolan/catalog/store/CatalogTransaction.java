@@ -13,6 +13,7 @@ import dev.portolan.catalog.entity.EntityWrite;
 import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.entity.RelationEdge;
 import dev.portolan.catalog.integration.Installation;
+import dev.portolan.catalog.integration.RemoteState;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.search.SearchPage;
@@ -167,6 +168,12 @@ public interface CatalogTransaction {
 
     /** Newest first; {@code resyncId} null for all resyncs. */
     List<SyncEvent> findSyncEvents(String integration, String resyncId, int limit);
+
+    /** What is kept of an integration that runs elsewhere; empty for one this server runs (or none). */
+    Optional<RemoteState> findRemoteState(String integration);
+
+    /** Inserts or replaces by integration; deleted with the integration ({@link #deleteIntegration}). */
+    void saveRemoteState(RemoteState state);
 
     // ---- server settings --------------------------------------------------------------------
 

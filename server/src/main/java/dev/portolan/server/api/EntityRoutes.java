@@ -10,6 +10,7 @@ import dev.portolan.catalog.entity.UpsertOutcome;
 import dev.portolan.catalog.entity.WriteOptions;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.server.auth.Authenticator;
+import dev.portolan.sync.host.RemoteIntegrations;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -24,10 +25,14 @@ public final class EntityRoutes {
 
     private final CatalogService catalog;
     private final Requests requests;
+    private final DroppedProperties dropped;
+    private final BlueprintMigrations migrations;
 
-    public EntityRoutes(CatalogService catalog, Requests requests) {
+    public EntityRoutes(CatalogService catalog, Requests requests, RemoteIntegrations remotes, BlueprintMigrations migrations) {
         this.catalog = catalog;
         this.requests = requests;
+        this.dropped = new DroppedProperties(remotes);
+        this.migrations = migrations;
     }
 
     public void register(RoutesConfig routes) {
@@ -48,6 +53,8 @@ public final class EntityRoutes {
         UpsertOutcome outcome = catalog.entities().write(ctx.pathParam("blueprint"), requests.json(ctx), options(ctx), actor);
         ObjectNode body = Responses.ok("entity", EntityProjection.ALL.apply(outcome.entity() != null ? outcome.entity()
                 : catalog.entities().get(ctx.pathParam("blueprint"), outcome.identifier())));
+        DroppedProperties.addWarning(body, ctx.pathParam("blueprint"), outcome);
+        dropped.log(actor, ctx.pathParam("blueprint"), List.of(outcome));
         Responses.send(ctx, outcome.status() == UpsertOutcome.Status.CREATED ? 201 : 200, body);
     }
 
@@ -76,11 +83,13 @@ public final class EntityRoutes {
                 error.put("statusCode", ApiErrors.status(outcome.error().problem()));
                 errors.add(error);
             } else {
-                written.addObject().put("created", outcome.status() == UpsertOutcome.Status.CREATED)
+                ObjectNode entry = written.addObject().put("created", outcome.status() == UpsertOutcome.Status.CREATED)
                         .put("identifier", outcome.identifier()).put("index", outcome.index())
                         .put("status", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+                DroppedProperties.addWarning(entry, ctx.pathParam("blueprint"), outcome);
             }
         }
+        dropped.log(actor, ctx.pathParam("blueprint"), outcomes);
         Responses.send(ctx, errors.isEmpty() ? 200 : 207, response);
     }
 
@@ -94,7 +103,10 @@ public final class EntityRoutes {
         UpsertOutcome outcome = catalog.entities().change(ctx.pathParam("blueprint"), ctx.pathParam("identifier"),
                 requests.json(ctx), merge, Requests.flag(ctx, "create_missing_related_entities", false), actor);
         var entity = outcome.entity() != null ? outcome.entity() : catalog.entities().get(ctx.pathParam("blueprint"), outcome.identifier());
-        Responses.send(ctx, Responses.ok("entity", EntityProjection.ALL.apply(entity)));
+        ObjectNode body = Responses.ok("entity", EntityProjection.ALL.apply(entity));
+        DroppedProperties.addWarning(body, ctx.pathParam("blueprint"), outcome);
+        dropped.log(actor, ctx.pathParam("blueprint"), List.of(outcome));
+        Responses.send(ctx, body);
     }
 
     private void delete(Context ctx) {
@@ -125,13 +137,16 @@ public final class EntityRoutes {
     private void deleteAll(Context ctx) {
         Actor actor = Authenticator.actor(ctx);
         boolean deleteBlueprint = Requests.flag(ctx, "delete_blueprint", false);
+        ObjectNode body = Responses.ok();
         if (deleteBlueprint) {
             Authenticator.admin(ctx);
             catalog.deleteBlueprint(ctx.pathParam("blueprint"), true, actor);
+            // Port answers the id of a background migration; ours is done already (see BlueprintMigrations).
+            body.put("migrationId", migrations.completed(ctx.pathParam("blueprint"), actor.origin()));
         } else {
             catalog.entities().deleteAll(ctx.pathParam("blueprint"), Requests.flag(ctx, "delete_dependents", false), actor);
         }
-        Responses.send(ctx, Responses.ok());
+        Responses.send(ctx, body);
     }
 
     private void count(Context ctx) {

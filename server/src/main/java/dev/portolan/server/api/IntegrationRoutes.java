@@ -9,6 +9,7 @@ import dev.portolan.sync.host.InstallRequest;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.sync.host.InstallationRepository;
 import dev.portolan.sync.host.IntegrationManager;
+import dev.portolan.sync.host.RemoteIntegrations;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
@@ -35,14 +36,18 @@ public final class IntegrationRoutes {
     private final IntegrationManager manager;
     private final ResyncLauncher launcher;
     private final InstallationRepository repository;
+    private final RemoteIntegrations remotes;
+    private final IntegrationJson integrationJson;
     private final JqEngine jq;
     private final Requests requests;
 
     public IntegrationRoutes(IntegrationManager manager, ResyncLauncher launcher, InstallationRepository repository,
-                             JqEngine jq, Requests requests) {
+                             RemoteIntegrations remotes, JqEngine jq, Requests requests) {
         this.manager = manager;
         this.launcher = launcher;
         this.repository = repository;
+        this.remotes = remotes;
+        this.integrationJson = new IntegrationJson(manager, launcher, remotes);
         this.jq = jq;
         this.requests = requests;
     }
@@ -50,7 +55,7 @@ public final class IntegrationRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/v1/integration", this::list);
         routes.post("/v1/integration", this::install);
-        routes.get("/v1/integration/{id}", ctx -> Responses.send(ctx, Responses.ok("integration", json(manager.get(ctx.pathParam("id"))))));
+        routes.get("/v1/integration/{id}", ctx -> Responses.send(ctx, Responses.ok("integration", json(manager.get(ctx.pathParam("id")), ctx))));
         routes.patch("/v1/integration/{id}", this::update);
         routes.patch("/v1/integration/{id}/config", this::updateConfig);
         routes.delete("/v1/integration/{id}", this::uninstall);
@@ -61,45 +66,58 @@ public final class IntegrationRoutes {
         routes.get("/v1/integration/{id}/syncs", this::syncs);
         routes.get("/v1/integration/{id}/logs", this::logs);
         routes.post("/v1/integration/{id}/mapping/test", this::testMapping);
-        // For integrations that run in a process of their own (portolan integration run):
-        routes.put("/v1/integration/{id}/syncs/{resyncId}", this::saveRemoteReport);
-        routes.post("/v1/integration/{id}/logs", this::appendRemoteLogs);
     }
 
     private void list(Context ctx) {
         ArrayNode integrations = Json.array();
-        manager.list().forEach(i -> integrations.add(json(i)));
+        manager.list().forEach(i -> integrations.add(json(i, ctx)));
         Responses.send(ctx, Responses.ok("integrations", integrations));
     }
 
+    /**
+     * Installs an integration this server runs, or registers one that runs elsewhere: asked for
+     * ({@code remote: true}), an Ocean registration (it sends {@code changelogDestination}), or a
+     * type this server does not run given without settings (Port registers any type).
+     */
     private void install(Context ctx) {
-        Authenticator.admin(ctx);
+        var admin = Authenticator.admin(ctx);
         JsonNode body = requests.json(ctx);
-        if (body.path("remote").asBoolean(false)) {
-            Installation remote = manager.registerRemote(text(body, "installationId"), text(body, "installationAppType"),
-                    text(body, "title"), body.get("config"), interval(body));
-            Responses.send(ctx, 200, Responses.ok("integration", json(remote)));
+        String type = text(body, "installationAppType");
+        boolean remote = body.path("remote").asBoolean(false) || body.has("changelogDestination")
+                || (type != null && !body.has("settings") && !manager.hosts(type));
+        if (remote) {
+            Installation registered = remotes.register(new RemoteIntegrations.Registration(text(body, "installationId"), type,
+                    text(body, "title"), text(body, "version"), body.get("changelogDestination"), body.get("config"), interval(body)),
+                    admin.clientId());
+            Responses.send(ctx, 200, Responses.ok("integration", json(registered, ctx)));
             return;
         }
-        InstallRequest request = new InstallRequest(text(body, "installationId"), text(body, "installationAppType"),
+        InstallRequest request = new InstallRequest(text(body, "installationId"), type,
                 text(body, "title"), body.get("settings"), body.get("config"), interval(body));
-        Responses.send(ctx, 201, Responses.ok("integration", json(manager.install(request))));
+        Responses.send(ctx, 201, Responses.ok("integration", json(manager.install(request), ctx)));
     }
 
     private void update(Context ctx) {
-        Authenticator.admin(ctx);
+        var admin = Authenticator.admin(ctx);
         JsonNode body = requests.json(ctx);
+        if (!body.isObject()) throw ApiException.badRequest("The body must be a JSON object");
+        if (manager.get(ctx.pathParam("id")).remote()) {
+            Responses.send(ctx, Responses.ok("integration", json(remotes.update(ctx.pathParam("id"), body, admin.clientId()), ctx)));
+            return;
+        }
         Integer interval = body.has("scheduledResyncInterval") ? interval(body) : null;
         Installation updated = manager.update(ctx.pathParam("id"), body.get("settings"), text(body, "title"), interval);
         if (body.hasNonNull("config")) updated = manager.updateConfig(ctx.pathParam("id"), body.get("config"));
-        Responses.send(ctx, Responses.ok("integration", json(updated)));
+        Responses.send(ctx, Responses.ok("integration", json(updated, ctx)));
     }
 
     private void updateConfig(Context ctx) {
         Authenticator.admin(ctx);
         JsonNode config = requests.json(ctx).get("config");
         if (config == null || !config.isObject()) throw ApiException.badRequest("The body must be {\"config\": <mapping>}");
-        Responses.send(ctx, Responses.ok("integration", json(manager.updateConfig(ctx.pathParam("id"), config))));
+        String id = ctx.pathParam("id");
+        Installation updated = manager.get(id).remote() ? remotes.updateConfig(id, config) : manager.updateConfig(id, config);
+        Responses.send(ctx, Responses.ok("integration", json(updated, ctx)));
     }
 
     private void uninstall(Context ctx) {
@@ -110,10 +128,15 @@ public final class IntegrationRoutes {
         Responses.send(ctx, body);
     }
 
+    /** Starts a resync here; for an integration that runs elsewhere, records the request for it to pick up. */
     private void resync(Context ctx) {
         Authenticator.admin(ctx);
         ObjectNode body = Responses.ok();
-        body.put("resyncId", launcher.start(ctx.pathParam("id"), "manual").resyncId());
+        if (manager.get(ctx.pathParam("id")).remote()) {
+            body.put("requestedAt", remotes.requestResync(ctx.pathParam("id")).resyncRequestedAt().toString());
+        } else {
+            body.put("resyncId", launcher.start(ctx.pathParam("id"), "manual").resyncId());
+        }
         Responses.send(ctx, 202, body);
     }
 
@@ -184,53 +207,6 @@ public final class IntegrationRoutes {
         Responses.send(ctx, Responses.ok("preview", MappingPreview.preview(mapping, kind, objects, jq, Duration.ofSeconds(2))));
     }
 
-    /** A remote integration's report of one resync: its {@code SyncReport} JSON, saved as is. */
-    private void saveRemoteReport(Context ctx) {
-        Authenticator.admin(ctx);
-        Installation installation = remote(ctx.pathParam("id"));
-        JsonNode body = requests.json(ctx);
-        if (!(body instanceof ObjectNode report) || !report.path("startedAt").isTextual() || !report.path("state").isTextual()) {
-            throw ApiException.badRequest("The body must be a sync report with at least state and startedAt");
-        }
-        report.put("resyncId", ctx.pathParam("resyncId"));
-        report.put("integration", installation.identifier());
-        repository.saveReport(new SyncRecord(installation.identifier(), ctx.pathParam("resyncId"), report.get("state").asText(),
-                instant(report.get("startedAt")), report.hasNonNull("finishedAt") ? instant(report.get("finishedAt")) : null, report));
-        Responses.send(ctx, Responses.ok());
-    }
-
-    /** A remote integration's event lines: {@code {logs: [{timestamp, level, kind, message, resyncId}]}}. */
-    private void appendRemoteLogs(Context ctx) {
-        Authenticator.admin(ctx);
-        Installation installation = remote(ctx.pathParam("id"));
-        JsonNode logs = requests.json(ctx).get("logs");
-        if (logs == null || !logs.isArray()) throw ApiException.badRequest("The body must be {\"logs\": [...]}");
-        List<SyncEvent> events = new ArrayList<>();
-        for (JsonNode line : logs) {
-            events.add(new SyncEvent(installation.identifier(), line.path("resyncId").asText(null),
-                    line.hasNonNull("timestamp") ? instant(line.get("timestamp")) : java.time.Instant.now(),
-                    line.path("level").asText("INFO"), line.path("kind").asText(null), line.path("message").asText("")));
-        }
-        repository.appendEvents(events);
-        Responses.send(ctx, Responses.ok());
-    }
-
-    private Installation remote(String identifier) {
-        Installation installation = manager.get(identifier);
-        if (!installation.remote()) {
-            throw CatalogException.conflict("not_remote", "Integration '" + identifier + "' runs in this server; it reports by itself");
-        }
-        return installation;
-    }
-
-    private static java.time.Instant instant(JsonNode value) {
-        try {
-            return java.time.Instant.parse(value.asText());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.badRequest("'" + value.asText() + "' is not an ISO 8601 instant");
-        }
-    }
-
     private Mapping parse(Installation installation, JsonNode config) {
         JsonNode json = config.isTextual() ? MappingParser.readYaml(config.asText()) : config;
         return manager.parseMapping(installation, json);
@@ -252,30 +228,18 @@ public final class IntegrationRoutes {
         return body;
     }
 
-    private ObjectNode json(Installation i) {
-        ObjectNode json = Json.object();
-        json.put("identifier", i.identifier());
-        json.put("installationId", i.identifier());
-        json.put("installationAppType", i.type());
-        json.put("title", i.title());
-        json.set("settings", manager.redactedSettings(i));
-        json.set("config", i.config());
-        json.put("scheduledResyncInterval", i.scheduledResyncInterval());
-        json.put("remote", i.remote());
-        json.put("createdAt", i.createdAt().toString());
-        json.put("updatedAt", i.updatedAt().toString());
-        launcher.running(i.identifier()).ifPresent(r -> json.put("resyncState", "syncing"));
-        return json;
+    private ObjectNode json(Installation i, Context ctx) {
+        return integrationJson.of(i, ctx);
     }
 
-    private static String text(JsonNode body, String field) {
+    static String text(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) return null;
         if (!value.isTextual()) throw ApiException.badRequest("'" + field + "' must be a string");
         return value.asText();
     }
 
-    private static int interval(JsonNode body) {
+    static int interval(JsonNode body) {
         JsonNode value = body.get("scheduledResyncInterval");
         if (value == null || value.isNull()) return 0;
         if (!value.canConvertToExactIntegral()) throw ApiException.badRequest("'scheduledResyncInterval' must be a whole number of minutes");

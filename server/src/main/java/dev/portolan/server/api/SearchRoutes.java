@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.CatalogService;
+import dev.portolan.catalog.json.Json;
 import dev.portolan.catalog.search.Query;
 import dev.portolan.catalog.search.QueryParser;
 import dev.portolan.catalog.search.SearchPage;
@@ -33,17 +34,51 @@ public final class SearchRoutes {
     public void register(RoutesConfig routes) {
         routes.post("/v1/entities/search", ctx -> search(ctx, null));
         routes.post("/v1/blueprints/{blueprint}/entities/search", ctx -> search(ctx, ctx.pathParam("blueprint")));
+        routes.post("/v1/blueprints/entities/datasource-entities", this::datasourceEntities);
+    }
+
+    /**
+     * Current Ocean's reconciliation: the entities whose datasource (the {@code User-Agent} that
+     * wrote them) begins with {@code datasource_prefix} and ends with {@code datasource_suffix},
+     * as {@code {identifier, blueprint}}, a page at a time ({@code limit}, {@code from} = the previous {@code next}).
+     */
+    private void datasourceEntities(Context ctx) {
+        JsonNode body = requests.json(ctx);
+        String prefix = body.path("datasource_prefix").asText("");
+        String suffix = body.path("datasource_suffix").asText("");
+        if (!body.path("datasource_prefix").isTextual() || prefix.isEmpty()) {
+            throw ApiException.badRequest("The body must be {\"datasource_prefix\": \"port-ocean/<type>/\", \"datasource_suffix\"?: \"/<identifier>/<role>\"}");
+        }
+        ArrayNode rules = Json.array();
+        rules.addObject().put("property", "$datasource").put("operator", "beginsWith").put("value", prefix);
+        if (!suffix.isEmpty()) rules.addObject().put("property", "$datasource").put("operator", "endsWith").put("value", suffix);
+        ObjectNode queryJson = Json.object().put("combinator", "and");
+        queryJson.set("rules", rules);
+        int limit = bodyOrParamInt(ctx, body, "limit", SearchRequest.MAX_LIMIT);
+        String from = body.hasNonNull("from") ? body.get("from").asText() : null;
+        SearchPage page = catalog.entities().search(new SearchRequest(null, QueryParser.parse(queryJson), limit, from));
+        ObjectNode response = Responses.ok();
+        ArrayNode entities = response.putArray("entities");
+        page.entities().forEach(e -> entities.addObject().put("identifier", e.identifier()).put("blueprint", e.blueprint()));
+        response.put("next", page.next());
+        Responses.send(ctx, response);
     }
 
     private void search(Context ctx, String blueprint) {
         JsonNode body = requests.optionalJson(ctx);
         if (body != null && !body.isObject()) throw ApiException.badRequest("The body must be a JSON object");
         boolean bare = body != null && body.has("combinator");
-        JsonNode queryJson = bare ? body : body == null ? null : body.get("query");
+        // A bare query may carry limit and from beside combinator and rules (clients of Port's newer API do).
+        ObjectNode paging = bare ? Json.object() : (ObjectNode) body;
+        JsonNode queryJson = bare ? withoutPaging((ObjectNode) body, paging) : body == null ? null : body.get("query");
         Query query = queryJson == null || queryJson.isNull() ? Query.matchAll() : QueryParser.parse(queryJson);
-        int limit = bodyOrParamInt(ctx, bare ? null : body, "limit", SearchRequest.DEFAULT_LIMIT);
-        String from = bare || body == null || !body.hasNonNull("from") ? ctx.queryParam("from") : body.get("from").asText();
+        int limit = bodyOrParamInt(ctx, paging, "limit", SearchRequest.DEFAULT_LIMIT);
+        String from = paging == null || !paging.hasNonNull("from") ? ctx.queryParam("from") : paging.get("from").asText();
         EntityProjection projection = projection(ctx, bare ? null : body);
+        if (bare && blueprint == null && !paging.has("limit") && ctx.queryParam("limit") == null && from == null) {
+            new EverySearchResult(catalog, query, projection).send(ctx);
+            return;
+        }
 
         SearchPage page = catalog.entities().search(new SearchRequest(blueprint, query, limit, from));
         ObjectNode response = Responses.ok();
@@ -59,6 +94,16 @@ public final class SearchRoutes {
         }
         if (page.next() != null) response.put("next", page.next());
         Responses.send(ctx, response);
+    }
+
+    /** The query without {@code limit} and {@code from}, which go to {@code paging}. */
+    private static ObjectNode withoutPaging(ObjectNode body, ObjectNode paging) {
+        ObjectNode query = body.deepCopy();
+        for (String field : new String[] {"limit", "from"}) {
+            JsonNode value = query.remove(field);
+            if (value != null) paging.set(field, value);
+        }
+        return query;
     }
 
     private static int bodyOrParamInt(Context ctx, JsonNode body, String field, int defaultValue) {

@@ -53,20 +53,34 @@ public final class Authenticator {
     public static final String INTEGRATION_HEADER = "X-Portolan-Integration";
 
     /**
-     * Who a write is made by: the caller, or, when the request carries {@link #INTEGRATION_HEADER},
-     * the named integration (only admin credentials may write on an integration's behalf).
+     * Who a write is made by: the caller; or, when the request carries {@link #INTEGRATION_HEADER},
+     * the named integration; or, when its {@code User-Agent} is an Ocean integration's
+     * ({@link OceanUserAgent}), that integration, with the header as the datasource of what it
+     * writes, as Port records it. Only admin credentials may write on an integration's behalf:
+     * what an integration owns, its next resync may delete.
      */
     public static dev.portolan.catalog.Actor actor(Context ctx) {
         Principal principal = principal(ctx);
         String integration = ctx.header(INTEGRATION_HEADER);
-        if (integration == null || integration.isBlank()) return principal.actor();
+        var ocean = OceanUserAgent.parse(ctx.header("User-Agent"));
+        if ((integration == null || integration.isBlank()) && ocean.isEmpty()) return principal.actor();
+        String named = ocean.map(OceanUserAgent::integration).orElse(integration);
         if (!principal.isAdmin()) {
-            throw ApiException.forbidden("Writing as integration '" + integration + "' needs an admin credential");
+            throw ApiException.forbidden("Writing as integration '" + named + "' needs an admin credential");
+        }
+        if (ocean.isPresent()) {
+            return new dev.portolan.catalog.Actor("integration:" + named, ocean.get().datasource());
         }
         if (!dev.portolan.catalog.Identifiers.isSchemaIdentifier(integration)) {
             throw ApiException.badRequest("Header " + INTEGRATION_HEADER + " must be an integration identifier, got '" + integration + "'");
         }
         return dev.portolan.catalog.Actor.integration(integration);
+    }
+
+    /** The integration a write is made for, if any (see {@link #actor}). */
+    public static java.util.Optional<String> writingIntegration(dev.portolan.catalog.Actor actor) {
+        return actor.origin().startsWith("integration:")
+                ? java.util.Optional.of(actor.origin().substring("integration:".length())) : java.util.Optional.empty();
     }
 
     /** The caller, who must be an admin (403 otherwise). */

@@ -13,6 +13,7 @@ import dev.portolan.sync.host.StoreInstallationRepository;
 import dev.portolan.sync.jq.JqEngine;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.metrics.SyncMetrics;
+import dev.portolan.sync.host.RemoteIntegrations;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -28,6 +29,7 @@ public final class IntegrationHost implements AutoCloseable {
     private final IntegrationManager manager;
     private final ResyncScheduler scheduler;
     private final LiveEvents liveEvents;
+    private final RemoteIntegrations remotes;
     private final JqEngine jq = PortolanJqEngine.INSTANCE;
     private final IntegrationRegistry registry;
 
@@ -35,11 +37,12 @@ public final class IntegrationHost implements AutoCloseable {
                            Clock clock, ResyncLauncher.Tuning tuning) {
         this.registry = registry;
         this.repository = new StoreInstallationRepository(store);
-        SyncMetrics metrics = new SyncMetrics(meters);
+        SyncMetrics metrics = new SyncMetrics(meters); // one per registry: hosted, live and remote resyncs publish the same series
         this.launcher = new ResyncLauncher(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq,
                 metrics, clock, tuning);
         this.liveEvents = new LiveEvents(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq, metrics, clock, tuning);
         this.manager = new IntegrationManager(repository, registry, id -> new InProcessCatalogClient(catalog, id), launcher, clock);
+        this.remotes = new RemoteIntegrations(store, repository, manager, metrics, clock);
         this.scheduler = new ResyncScheduler(repository, launcher, clock);
     }
 
@@ -67,6 +70,11 @@ public final class IntegrationHost implements AutoCloseable {
     /** Live events (webhook deliveries) applied between resyncs. */
     public LiveEvents liveEvents() {
         return liveEvents;
+    }
+
+    /** Integrations that run elsewhere (Ocean) and report here. */
+    public RemoteIntegrations remotes() {
+        return remotes;
     }
 
     public ResyncScheduler scheduler() {

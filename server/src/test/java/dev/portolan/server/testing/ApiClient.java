@@ -37,16 +37,34 @@ public final class ApiClient {
     private final HttpClient http;
     private final URI base;
     private final String token;
+    private final java.util.Map<String, String> headers;
 
     ApiClient(HttpClient http, URI base, String token) {
+        this(http, base, token, java.util.Map.of());
+    }
+
+    private ApiClient(HttpClient http, URI base, String token, java.util.Map<String, String> headers) {
         this.http = http;
         this.base = base;
         this.token = token;
+        this.headers = headers;
     }
 
     /** The same server with another Authorization token (any text, for auth tests), or none when null. */
     public ApiClient withToken(String otherToken) {
-        return new ApiClient(http, base, otherToken);
+        return new ApiClient(http, base, otherToken, headers);
+    }
+
+    /** The same client sending one more header on every request (e.g. Ocean's {@code User-Agent}). */
+    public ApiClient withHeader(String name, String value) {
+        var more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(http, base, token, java.util.Map.copyOf(more));
+    }
+
+    /** The server's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public URI base() {
+        return base;
     }
 
     /** The bearer token this client sends, or null. */
@@ -86,6 +104,7 @@ public final class ApiClient {
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (body != null) request.header("Content-Type", "application/json");
         if (authorization != null) request.header("Authorization", authorization);
+        headers.forEach(request::header);
         String described = method + " " + path;
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

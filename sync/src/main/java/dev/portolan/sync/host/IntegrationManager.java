@@ -158,6 +158,11 @@ public final class IntegrationManager {
         return deleted;
     }
 
+    /** Whether this process can run integrations of the type (others may only register as remote). */
+    public boolean hosts(String type) {
+        return registry.hosts(type);
+    }
+
     public Installation get(String identifier) {
         return repository.find(identifier).orElseThrow(() -> CatalogException.notFound("Integration", identifier));
     }
@@ -168,16 +173,20 @@ public final class IntegrationManager {
 
     /** The installation's mapping, parsed (for the mapping test of a saved mapping). */
     public Mapping mapping(String identifier) {
-        Installation stored = local(identifier);
-        Integration integration = registry.get(stored.type());
-        return mappingParser(integration, integration.settings().parse(stored.settings())).parse(stored.config());
+        Installation stored = get(identifier);
+        return parser(stored).parse(stored.config());
     }
 
     /** Parses a candidate mapping for an installation without saving it (mapping tests). */
     public Mapping parseMapping(Installation installation, JsonNode config) {
-        local(installation.identifier());
-        Integration integration = registry.get(installation.type());
-        return mappingParser(integration, integration.settings().parse(installation.settings())).parse(config);
+        return parser(get(installation.identifier())).parse(config);
+    }
+
+    /** The parser of an installation's mapping; a remote one's own process knows its kinds, so any goes. */
+    private MappingParser parser(Installation stored) {
+        if (stored.remote()) return MappingParser.forRemoteIntegration();
+        Integration integration = registry.get(stored.type());
+        return mappingParser(integration, integration.settings().parse(stored.settings()));
     }
 
     /** The settings with secrets hidden, for the API. */

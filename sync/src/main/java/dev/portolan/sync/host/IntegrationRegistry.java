@@ -19,6 +19,11 @@ public final class IntegrationRegistry {
         return this;
     }
 
+    /** Whether this process can run integrations of the type. */
+    public boolean hosts(String type) {
+        return byType.containsKey(type);
+    }
+
     /** @throws CatalogException 422 naming the known types */
     public Integration get(String type) {
         Integration integration = byType.get(type);

@@ -44,9 +44,17 @@ public final class MappingParser {
     }
 
     /**
+     * A parser for an integration that runs in a process of its own (Ocean): any kind, selector field
+     * and root field, since only that process knows its own; the structure and every jq expression are still checked.
+     */
+    public static MappingParser forRemoteIntegration() {
+        return new MappingParser(null, kind -> null, null);
+    }
+
+    /**
      * @param kinds          the kinds the integration knows (null: any)
      * @param selectorFields per kind, the selector fields it takes besides {@code query} (null: any)
-     * @param rootFields     root fields of its own it takes (kept in {@link Mapping#extra()})
+     * @param rootFields     root fields of its own it takes (kept in {@link Mapping#extra()}; null: any)
      */
     public MappingParser(Set<String> kinds, Function<String, Set<String>> selectorFields, Set<String> rootFields) {
         this.kinds = kinds;
@@ -71,8 +79,9 @@ public final class MappingParser {
         }
         ObjectNode extra = root.objectNode();
         root.fieldNames().forEachRemaining(key -> {
-            if (rootFields.contains(key)) extra.set(key, root.get(key));
-            else if (!ROOT_KEYS.contains(key)) violations.add(unknown(key, union(ROOT_KEYS, rootFields)));
+            if (ROOT_KEYS.contains(key)) return;
+            if (rootFields == null || rootFields.contains(key)) extra.set(key, root.get(key));
+            else violations.add(unknown(key, union(ROOT_KEYS, rootFields)));
         });
         boolean deleteDependents = bool(root, "deleteDependentEntities", true, "", violations);
         boolean createMissing = bool(root, "createMissingRelatedEntities", true, "", violations);

@@ -118,6 +118,21 @@ public final class KindReport {
         if (ingestErrors.size() < KEPT_ERRORS) ingestErrors.add(problem);
     }
 
+    /**
+     * Counts an integration that runs elsewhere reported for this resource (Ocean's sync metrics),
+     * added to what is counted already. It reports numbers only, so no error details are kept.
+     */
+    public synchronized void reported(long fetchedObjects, long transformedEntities, long filteredOutObjects, long mapFailures,
+                                      long ingestedEntities, long notChangedEntities, long ingestFailures) {
+        fetched += fetchedObjects;
+        transformed += transformedEntities;
+        filteredOut += filteredOutObjects;
+        mapFailed += mapFailures;
+        ingested += ingestedEntities;
+        notChanged += notChangedEntities;
+        ingestFailed += ingestFailures;
+    }
+
     /** Time spent waiting for the source, mapping, and writing to the catalog, for the stage durations. */
     public synchronized void spent(Stage stage, long nanos) {
         switch (stage) {
