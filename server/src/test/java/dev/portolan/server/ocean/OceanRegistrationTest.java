@@ -120,9 +120,8 @@ class OceanRegistrationTest {
     @ApiTest
     void anIntegrationThisServerRunsTellsOceanItsRuntimeIsNotOnPrem(ApiServer server) {
         String identifier = Ids.unique("hosted");
-        server.admin().post("/v1/integration", ApiClient.json("{installationId: '%s', installationAppType: 'custom', "
-                + "settings: {kinds: {item: {url: 'http://127.0.0.1:1/items'}}}, config: {resources: []}}"
-                .formatted(identifier))).expect(201);
+        server.admin().post("/v1/integration", ApiClient.json(("{installationId: '%s', installationAppType: 'custom', "
+                + "settings: {kinds: {item: {url: 'http://127.0.0.1:1/items'}}}, config: {resources: []}}").formatted(identifier))).expect(201);
 
         JsonNode hosted = server.admin().get("/v1/integration/" + identifier).expect(200).get("integration");
 
