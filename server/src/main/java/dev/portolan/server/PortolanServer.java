@@ -11,6 +11,7 @@ import dev.portolan.server.api.ApiErrors;
 import dev.portolan.server.api.AuditRoutes;
 import dev.portolan.server.api.AuthRoutes;
 import dev.portolan.server.api.BlueprintMigrations;
+import dev.portolan.server.api.OceanOwnedEntities;
 import dev.portolan.server.api.OrganizationRoutes;
 import dev.portolan.server.api.RemoteIntegrationRoutes;
 import dev.portolan.server.api.UnsupportedRoutes;
@@ -114,7 +115,7 @@ public final class PortolanServer implements AutoCloseable {
             new AccessRoutes(catalog.access(), requests).register(cfg.routes);
             new RemoteIntegrationRoutes(integrations.manager(), integrations.remotes(), requests).register(cfg.routes);
             new IntegrationRoutes(integrations.manager(), integrations.launcher(), integrations.repository(),
-                    integrations.remotes(), integrations.jq(), requests).register(cfg.routes);
+                    integrations.remotes(), new OceanOwnedEntities(catalog), integrations.jq(), requests).register(cfg.routes);
             new WebhookRoutes(integrations.liveEvents()).register(cfg.routes);
             organization.register(cfg.routes);
             migrations.register(cfg.routes);

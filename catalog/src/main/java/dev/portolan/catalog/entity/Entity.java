@@ -12,7 +12,8 @@ import java.util.List;
  * @param properties  property values by property identifier; never null
  * @param relations   by relation identifier: a target identifier (string), a list of them (array)
  *                    for {@code many} relations, or null; never null itself
- * @param datasource  which writer owns the entity: an integration identifier, or null for the API
+ * @param datasource  which writer owns the entity: an integration identifier, an Ocean integration's
+ *                    {@code User-Agent} ({@code port-ocean/<type>/<version>/<id>/exporter}), or null for the API
  */
 public record Entity(
         String identifier,

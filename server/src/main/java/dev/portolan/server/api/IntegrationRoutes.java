@@ -38,15 +38,17 @@ public final class IntegrationRoutes {
     private final InstallationRepository repository;
     private final RemoteIntegrations remotes;
     private final IntegrationJson integrationJson;
+    private final OceanOwnedEntities oceanEntities;
     private final JqEngine jq;
     private final Requests requests;
 
     public IntegrationRoutes(IntegrationManager manager, ResyncLauncher launcher, InstallationRepository repository,
-                             RemoteIntegrations remotes, JqEngine jq, Requests requests) {
+                             RemoteIntegrations remotes, OceanOwnedEntities oceanEntities, JqEngine jq, Requests requests) {
         this.manager = manager;
         this.launcher = launcher;
         this.repository = repository;
         this.remotes = remotes;
+        this.oceanEntities = oceanEntities;
         this.integrationJson = new IntegrationJson(manager, launcher, remotes);
         this.jq = jq;
         this.requests = requests;
@@ -115,14 +117,15 @@ public final class IntegrationRoutes {
         Authenticator.admin(ctx);
         JsonNode config = requests.json(ctx).get("config");
         if (config == null || !config.isObject()) throw ApiException.badRequest("The body must be {\"config\": <mapping>}");
-        String id = ctx.pathParam("id");
-        Installation updated = manager.get(id).remote() ? remotes.updateConfig(id, config) : manager.updateConfig(id, config);
-        Responses.send(ctx, Responses.ok("integration", json(updated, ctx)));
+        Responses.send(ctx, Responses.ok("integration", json(manager.updateConfig(ctx.pathParam("id"), config), ctx)));
     }
 
     private void uninstall(Context ctx) {
         Authenticator.admin(ctx);
-        int deleted = manager.uninstall(ctx.pathParam("id"), Requests.flag(ctx, "delete_entities", false));
+        String id = ctx.pathParam("id");
+        boolean deleteEntities = Requests.flag(ctx, "delete_entities", false);
+        int deleted = deleteEntities && manager.get(id).remote() ? oceanEntities.delete(id, Authenticator.principal(ctx).actor()) : 0;
+        deleted += manager.uninstall(id, deleteEntities);
         ObjectNode body = Responses.ok();
         body.put("deletedEntities", deleted);
         Responses.send(ctx, body);

@@ -157,6 +157,25 @@ class OceanEntitiesTest {
     }
 
     @ApiTest
+    void uninstallingWithDeleteEntitiesDeletesWhatItWroteAndNothingElse(ApiServer server) {
+        OceanFixtures fake = OceanFixtures.registered(server);
+        fake.createBlueprints();
+        OceanClient other = new OceanClient(server.admin(), fake.ocean().type, fake.ocean().identifier + "-2");
+        other.createIntegration(fake.mapping(), false).expect(200);
+        fake.ocean().upsertEntity(fake.department(), fake.departmentEntity("hr")).expect(201);
+        fake.ocean().upsertEntity(fake.person(), fake.personEntity("P1", "hr")).expect(201);
+        other.upsertEntity(fake.department(), fake.departmentEntity("it")).expect(201);
+        Fixtures.entity(server, fake.department(), "{identifier: 'by-hand'}");
+
+        JsonNode answer = server.admin().delete("/v1/integration/" + fake.ocean().identifier + "?delete_entities=true").expect(200).body();
+
+        assertThat(answer.path("deletedEntities").asInt()).isEqualTo(2);
+        server.admin().get(Fixtures.entityPath(fake.person(), "P1")).expectError(404, "not_found");
+        assertThat(Fixtures.count(server, fake.department())).isEqualTo(2); // the other integration's and the API's stay
+        fake.ocean().getIntegration().expectError(404, "not_found");
+    }
+
+    @ApiTest
     void deletingABlueprintWithItsEntitiesAnswersAMigrationThatHasCompleted(ApiServer server) {
         OceanFixtures fake = OceanFixtures.registered(server);
         fake.createBlueprints();

@@ -126,12 +126,16 @@ public final class IntegrationManager {
         return updated;
     }
 
-    /** Replaces the mapping; a mapping that does not validate is refused and the old one stays. */
+    /**
+     * Replaces the mapping; a mapping that does not validate is refused and the old one stays. An
+     * integration that runs elsewhere reads the new one at its next resync.
+     */
     public Installation updateConfig(String identifier, JsonNode config) {
-        Installation stored = local(identifier);
-        Integration integration = registry.get(stored.type());
-        Settings settings = integration.settings().parse(stored.settings());
-        mappingParser(integration, settings).parse(config);
+        Installation stored = get(identifier);
+        if (!(config instanceof ObjectNode)) {
+            throw CatalogException.invalid("invalid_mapping", "The mapping", List.of(new Violation("", "must be an object with 'resources'")));
+        }
+        parser(stored).parse(config);
         Installation updated = stored.withConfig((ObjectNode) config, clock.instant());
         repository.save(updated);
         return updated;

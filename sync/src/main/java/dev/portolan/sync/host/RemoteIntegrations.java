@@ -101,16 +101,6 @@ public final class RemoteIntegrations {
         return updated;
     }
 
-    /** Replaces the mapping of a remote integration; its own process reads it at its next resync. */
-    public Installation updateConfig(String identifier, JsonNode config) {
-        Installation stored = remote(identifier);
-        if (config == null || !config.isObject()) throw invalid("config", "must be an object (the mapping)");
-        MappingParser.forRemoteIntegration().parse(config);
-        Installation updated = stored.withConfig((ObjectNode) config, clock.instant());
-        repository.save(updated);
-        return updated;
-    }
-
     public Optional<RemoteState> state(String identifier) {
         return store.read(tx -> tx.findRemoteState(identifier));
     }
