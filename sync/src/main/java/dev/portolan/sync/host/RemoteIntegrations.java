@@ -36,6 +36,8 @@ public final class RemoteIntegrations {
     /** Log lines per ingest request, and characters kept of one line's message. */
     public static final int MAX_LOG_LINES = 1000;
     public static final int MAX_MESSAGE_CHARS = 8192;
+    /** Kind identifiers one resync may report metrics for (a mapping has far fewer resources). */
+    public static final int MAX_REPORTED_KINDS = 1000;
 
     private static final List<String> STATUSES = List.of("running", "completed", "failed", "aborted");
 
@@ -167,6 +169,10 @@ public final class RemoteIntegrations {
             }
             reported.removeIf(e -> e.path("kindIdentifier").asText().equals(entry.path("kindIdentifier").asText()));
             reported.add(entry);
+        }
+        if (reported.size() > MAX_REPORTED_KINDS) {
+            throw new CatalogException(CatalogException.Problem.TOO_LARGE, "payload_too_large",
+                    "At most " + MAX_REPORTED_KINDS + " kinds per resync, got " + reported.size());
         }
         SyncState end = current.finishedAt() == null ? null : SyncState.valueOf(current.state().toUpperCase(Locale.ROOT));
         saveReport(ReportedMetrics.report(identifier, current.resyncId(), current.startedAt(), reported, end,
