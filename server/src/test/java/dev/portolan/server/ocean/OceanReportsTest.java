@@ -59,6 +59,21 @@ class OceanReportsTest {
     }
 
     @ApiTest
+    void aResyncThatEndsWithoutHavingStartedIsRecordedAndItsLogsGoThere(ApiServer server) {
+        OceanFixtures fake = OceanFixtures.registered(server);
+        String ingestUrl = fake.ocean().getIntegration().get("integration").path("logAttributes").path("ingestUrl").asText();
+
+        fake.ocean().resyncEnded("completed", "2026-01-02T03:05:00Z").expect(200);
+        fake.ocean().shipLogs(ingestUrl, "late line").expect(200);
+
+        JsonNode status = syncStatus(server, fake);
+        assertThat(status.path("state").asText()).isEqualTo("completed");
+        JsonNode logs = server.admin().get("/v1/integration/" + fake.ocean().identifier + "/logs?eventId=" + status.path("resyncId").asText())
+                .expect(200).get("data").path("logs");
+        assertThat(logs.path(0).path("message").asText()).isEqualTo("late line");
+    }
+
+    @ApiTest
     void anUnknownResyncStatusIsRefusedNamingTheAllowedOnes(ApiServer server) {
         OceanFixtures fake = OceanFixtures.registered(server);
 

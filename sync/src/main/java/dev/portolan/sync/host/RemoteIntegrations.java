@@ -130,7 +130,7 @@ public final class RemoteIntegrations {
             Instant started = instant(reported, "lastResyncStart", now);
             saveReport(ReportedMetrics.report(identifier, resyncId, started, List.of(), null, null, null), List.of());
         } else {
-            finishResync(identifier, resyncId, status, instant(reported, "lastResyncEnd", now));
+            resyncId = finishResync(identifier, resyncId, status, instant(reported, "lastResyncEnd", now));
         }
         RemoteState updated = previous.withResyncState(state, resyncId);
         save(updated);
@@ -138,7 +138,8 @@ public final class RemoteIntegrations {
         return updated;
     }
 
-    private void finishResync(String identifier, String resyncId, String status, Instant end) {
+    /** Ends the current resync's record (or records one that ended, when it never said it started); returns its id. */
+    private String finishResync(String identifier, String resyncId, String status, Instant end) {
         SyncRecord current = resyncId == null ? null : repository.report(identifier, resyncId).orElse(null);
         if (current == null) { // it ended without telling us it started: record what we know
             resyncId = UUID.randomUUID().toString();
@@ -148,6 +149,7 @@ public final class RemoteIntegrations {
         String failure = state == SyncState.FAILED ? "the integration reported that the resync failed; its event log says why" : null;
         saveReport(ReportedMetrics.report(identifier, resyncId, current.startedAt(), reportedOf(current), state, end, failure),
                 reportedOf(current));
+        return resyncId;
     }
 
     /**
