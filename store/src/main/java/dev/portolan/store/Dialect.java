@@ -1,5 +1,8 @@
 package dev.portolan.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+
 import dev.portolan.catalog.blueprint.PropertyDefinition;
 
 import java.sql.Connection;
@@ -39,6 +42,15 @@ interface Dialect {
      * {@link Identifiers#PATTERN} (checked by the caller), so they can be SQL literals.
      */
     String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition);
+
+    /** The value of one property of a row of {@code entities}, written as its property index is (so sorting uses it). */
+    String propertyValue(String property);
+
+    /** The sort key selected as {@code column} (a {@link #propertyValue}), as JSON for a search cursor. */
+    JsonNode readPropertyValue(ResultSet row, String column) throws SQLException;
+
+    /** A placeholder and its bound value that compare with {@link #propertyValue} like the stored {@code value}. */
+    SqlFragment propertyValueParameter(JsonNode value);
 
     /** The search-predicate SQL of this dialect. */
     Predicates predicates();

@@ -6,6 +6,7 @@ import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.search.Query;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
+import dev.portolan.catalog.search.SearchSort;
 
 import java.sql.Connection;
 import java.time.Clock;
@@ -32,6 +33,9 @@ final class EntitySearch {
     }
 
     SearchPage run(SearchRequest request) {
+        if (request.sort() != null && !request.sort().equals(SearchSort.BY_IDENTIFIER)) {
+            return sorted(request);
+        }
         SqlFragment statement = statement(request);
         if (statement == null) {
             return new SearchPage(List.of(), null);
@@ -44,12 +48,33 @@ final class EntitySearch {
         return new SearchPage(page, SearchCursor.encode(page.getLast().key()));
     }
 
-    /** The SELECT of one page (limit + 1 rows), or null when nothing can match (no such blueprint). */
-    SqlFragment statement(SearchRequest request) {
+    /** A page in another order than by identifier: only within one blueprint, whose schema names the sortable properties. */
+    private SearchPage sorted(SearchRequest request) {
+        checkLimit(request);
+        if (request.blueprint() == null) {
+            throw new IllegalArgumentException("sorting needs one blueprint: search with a blueprint to sort by '"
+                    + request.sort().property() + "'");
+        }
+        List<Blueprint> searched = searchedBlueprints(request.blueprint());
+        if (searched.isEmpty()) {
+            return new SearchPage(List.of(), null);
+        }
+        SearchScope scope = new SearchScope(searched, blueprints::list);
+        Query query = request.query() == null ? Query.matchAll() : request.query();
+        SqlFragment where = new SearchCompiler(dialect.predicates(), scope, clock).compile(query);
+        return new SortedSearch(connection, dialect).run(searched.getFirst(), where, request.sort(), request.limit(), request.from());
+    }
+
+    private static void checkLimit(SearchRequest request) {
         if (request.limit() < 1 || request.limit() > SearchRequest.MAX_LIMIT) {
             throw new IllegalArgumentException("search limit must be between 1 and " + SearchRequest.MAX_LIMIT
                     + ", not " + request.limit());
         }
+    }
+
+    /** The SELECT of one page (limit + 1 rows), or null when nothing can match (no such blueprint). */
+    SqlFragment statement(SearchRequest request) {
+        checkLimit(request);
         EntityKey after = request.from() == null ? null : SearchCursor.decode(request.from());
         List<Blueprint> searched = searchedBlueprints(request.blueprint());
         if (searched.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.portolan.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.portolan.catalog.blueprint.PropertyDefinition;
 
 import java.sql.Connection;
@@ -115,6 +117,22 @@ final class PostgresDialect implements Dialect {
         }
         int maxLength = definition.json().path("maxLength").asInt(Integer.MAX_VALUE);
         return maxLength <= MAX_BTREE_STRING_LENGTH;
+    }
+
+    @Override
+    public String propertyValue(String property) {
+        return PostgresPredicates.jsonValue("properties", property);
+    }
+
+    @Override
+    public JsonNode readPropertyValue(ResultSet row, String column) throws SQLException {
+        String json = row.getString(column);
+        return json == null ? null : Json.read(json);
+    }
+
+    @Override
+    public SqlFragment propertyValueParameter(JsonNode value) {
+        return SqlFragment.of("CAST(? AS jsonb)", value.toString());
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.portolan.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.portolan.catalog.blueprint.PropertyDefinition;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -76,6 +79,29 @@ final class SqliteDialect implements Dialect {
     public String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition) {
         return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities ("
                 + SqlitePredicates.jsonValue("properties", property) + ") WHERE blueprint = " + Identifiers.literal(blueprint);
+    }
+
+    @Override
+    public String propertyValue(String property) {
+        return SqlitePredicates.jsonValue("properties", property);
+    }
+
+    @Override
+    public JsonNode readPropertyValue(ResultSet row, String column) throws SQLException {
+        Object value = row.getObject(column);
+        if (value == null) return null;
+        if (value instanceof Integer i) return Json.MAPPER.getNodeFactory().numberNode(i.longValue());
+        if (value instanceof Long l) return Json.MAPPER.getNodeFactory().numberNode(l);
+        if (value instanceof Number n) return Json.MAPPER.getNodeFactory().numberNode(n.doubleValue());
+        return Json.MAPPER.getNodeFactory().textNode(value.toString());
+    }
+
+    @Override
+    public SqlFragment propertyValueParameter(JsonNode value) {
+        // json_extract yields SQL integers, reals and text: bind the same SQL type so they compare alike.
+        if (value.isIntegralNumber()) return SqlFragment.of("?", value.asLong());
+        if (value.isNumber()) return SqlFragment.of("?", value.asDouble());
+        return SqlFragment.of("?", value.asText());
     }
 
     @Override

@@ -1,0 +1,148 @@
+package dev.portolan.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.search.MetaProperty;
+import dev.portolan.catalog.search.SearchPage;
+import dev.portolan.catalog.search.SearchSort;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * One page of a search within one blueprint, ordered by a sort key and then identifier, paged by
+ * keyset like every search. Rows with a value come first (in the asked direction), then the rows
+ * without one, by identifier: two phases, each one ordered range read on an index (the blueprint's
+ * property index, or the (blueprint, column, identifier) indexes of the meta columns), so a page
+ * costs the same on page 1 and page 20,000.
+ *
+ * <p>Cursor: base64url of {@code ["sort", "+"|"-" key, phase (1 with value, 2 without), identifier, value]}.
+ */
+final class SortedSearch {
+
+    private final Connection connection;
+    private final Dialect dialect;
+
+    SortedSearch(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /** A sort key: a column or property expression, and how its values travel in cursors. */
+    private record Key(String expression, boolean property, String name) {}
+
+    SearchPage run(Blueprint blueprint, SqlFragment where, SearchSort sort, int limit, String from) {
+        Key key = key(blueprint, sort.property());
+        String cursorKey = (sort.descending() ? "-" : "+") + key.name();
+        Cursor after = from == null ? null : Cursor.decode(from, cursorKey);
+        List<Row> rows = new ArrayList<>();
+        if (after == null || after.phase() == 1) {
+            rows.addAll(read(blueprint, where, key, sort.descending(), after, true, limit + 1));
+        }
+        if (rows.size() <= limit) {
+            Cursor afterNull = after != null && after.phase() == 2 ? after : null;
+            rows.addAll(read(blueprint, where, key, sort.descending(), afterNull, false, limit + 1 - rows.size()));
+        }
+        List<Entity> entities = rows.stream().limit(limit).map(Row::entity).toList();
+        if (rows.size() <= limit) {
+            return new SearchPage(entities, null);
+        }
+        Row last = rows.get(limit - 1);
+        return new SearchPage(entities, new Cursor(cursorKey, last.value() == null ? 2 : 1, last.entity().identifier(),
+                last.value()).encode());
+    }
+
+    private record Row(Entity entity, JsonNode value) {}
+
+    private List<Row> read(Blueprint blueprint, SqlFragment where, Key key, boolean descending, Cursor after,
+                           boolean withValue, int count) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(EntityColumns.SELECT).append(", ")
+                .append(key.expression()).append(" AS sort_key FROM entities e WHERE e.blueprint = ")
+                .append(Identifiers.literal(blueprint.identifier())).append(" AND ").append(where.sql())
+                .append(" AND ").append(key.expression()).append(withValue ? " IS NOT NULL" : " IS NULL");
+        List<Object> parameters = new ArrayList<>(where.parameters());
+        String comparison = descending ? " < " : " > ";
+        if (after != null && withValue) {
+            SqlFragment value = key.property() ? dialect.propertyValueParameter(after.value())
+                    : SqlFragment.of("?", after.value().asText());
+            sql.append(" AND (").append(key.expression()).append(", e.identifier)").append(comparison)
+                    .append("(").append(value.sql()).append(", ?)");
+            parameters.addAll(value.parameters());
+            parameters.add(after.identifier());
+        } else if (after != null) {
+            sql.append(" AND e.identifier").append(comparison).append("?");
+            parameters.add(after.identifier());
+        }
+        String direction = descending ? " DESC" : "";
+        sql.append(" ORDER BY ");
+        if (withValue) sql.append(key.expression()).append(direction).append(", ");
+        sql.append("e.identifier").append(direction).append(" LIMIT ?");
+        parameters.add(count);
+        return Sql.query(connection, sql.toString(), parameters, row -> new Row(EntityColumns.map(row),
+                key.property() ? dialect.readPropertyValue(row, "sort_key")
+                        : textOrNull(row.getString("sort_key"))));
+    }
+
+    private static JsonNode textOrNull(String text) {
+        return text == null ? null : JsonNodeFactory.instance.textNode(text);
+    }
+
+    private Key key(Blueprint blueprint, String property) {
+        if (property.startsWith("$")) {
+            MetaProperty meta = MetaProperty.fromWire(property).orElse(null);
+            String column = meta == null ? null : switch (meta) {
+                case IDENTIFIER -> "e.identifier";
+                case TITLE -> "e.title";
+                case CREATED_AT -> "e.created_at";
+                case UPDATED_AT -> "e.updated_at";
+                default -> null;
+            };
+            if (column == null) {
+                throw new IllegalArgumentException("cannot sort by '" + property
+                        + "'; sortable meta-properties: $identifier, $title, $createdAt, $updatedAt");
+            }
+            return new Key(column, false, property);
+        }
+        var definition = blueprint.properties().definitions().get(property);
+        if (definition == null || !definition.isScalar() || !Identifiers.isValid(property)) {
+            throw new IllegalArgumentException("cannot sort by '" + property + "': blueprint '" + blueprint.identifier()
+                    + "' has no scalar property of that name");
+        }
+        return new Key(dialect.propertyValue(property), true, property);
+    }
+
+    /** Where the previous page ended. */
+    private record Cursor(String sort, int phase, String identifier, JsonNode value) {
+
+        String encode() {
+            ArrayNode json = Json.MAPPER.createArrayNode().add("sort").add(sort).add(phase).add(identifier);
+            json.add(value == null ? JsonNodeFactory.instance.nullNode() : value);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor, String sort) {
+            try {
+                JsonNode json = Json.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8));
+                if (json != null && json.isArray() && json.size() == 5 && "sort".equals(json.get(0).asText())
+                        && sort.equals(json.get(1).asText()) && json.get(3).isTextual()) {
+                    int phase = json.get(2).asInt();
+                    JsonNode value = json.get(4);
+                    if (phase == 1 && value.isValueNode() && !value.isNull() && !RuleValues.unstorable(json)) {
+                        return new Cursor(sort, 1, json.get(3).asText(), value);
+                    }
+                    if (phase == 2) return new Cursor(sort, 2, json.get(3).asText(), null);
+                }
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                // reported below, like any other cursor that is not ours
+            }
+            throw new IllegalArgumentException("invalid search cursor 'from': it is not a cursor returned as 'next' by a "
+                    + "previous search with the same sort");
+        }
+    }
+}
