@@ -1,5 +1,10 @@
 package dev.portolan.ui;
 
+import dev.portolan.ui.audit.AuditPage;
+import dev.portolan.ui.builder.BuilderPage;
+import dev.portolan.ui.catalog.CatalogPage;
+import dev.portolan.ui.entity.EntityEditPage;
+import dev.portolan.ui.entity.EntityPage;
 import dev.portolan.ui.home.HomePage;
 import dev.portolan.ui.signin.SignInPage;
 import dev.portolan.ui.web.SessionCookie;
@@ -48,5 +53,10 @@ public final class WebUi {
     private void registerPages(UiRoutes routes) {
         new SignInPage(services.catalog().access(), sessions, templates, routes).register();
         new HomePage(services, templates).register(routes);
+        new CatalogPage(services, templates).register(routes);
+        new EntityPage(services, templates).register(routes);
+        new EntityEditPage(services, templates).register(routes);
+        new BuilderPage(services, templates).register(routes);
+        new AuditPage(services, templates).register(routes);
     }
 }

@@ -91,6 +91,16 @@ class SignInTest extends UiTest {
     }
 
     @Test
+    void aSessionEndsWhenItsCredentialIsDeletedAndDoesNotPassToANewOneOfTheSameName() {
+        ApiServer.Caller member = server.newCaller("member");
+        Page page = signIn(member.clientId(), member.clientSecret());
+        api().delete("/v1/credentials/" + member.clientId()).expect(200);
+        api().post("/v1/credentials", "{clientId: '" + member.clientId() + "', role: 'admin'}").expect(201);
+        page.navigate(url("/"));
+        assertThat(page).hasURL(url("/signin?next=%2F"));
+    }
+
+    @Test
     void aMemberSeesNoAdminControls() {
         Page page = signInAsMember();
         assertThat(page.locator(".badge")).hasText("member");

@@ -65,7 +65,7 @@ public final class SignInPage {
             return;
         }
         Cookies.clear(ctx, FORM_COOKIE);
-        Cookies.set(ctx, SessionCookie.NAME, sessions.issue(credential.get().clientId()), sessions.lifetime());
+        Cookies.set(ctx, SessionCookie.NAME, sessions.issue(credential.get().clientId(), credential.get().version()), sessions.lifetime());
         ctx.redirect(next);
     }
 

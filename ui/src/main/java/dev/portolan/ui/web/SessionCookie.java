@@ -16,8 +16,9 @@ import java.util.Optional;
  * The session of a signed-in browser, kept in the browser as a signed cookie rather than in server
  * memory: every server replica sharing the database (and so the signing key) accepts it.
  *
- * <p>Cookie value: {@code id.expiresEpochSecond.base64url(clientId).signature}, signed with
- * HMAC-SHA256. The CSRF token of a session is derived from its random id with the same key, so it
+ * <p>Cookie value: {@code id.expiresEpochSecond.base64url(clientId).credentialVersion.signature},
+ * signed with HMAC-SHA256. The credential's version changes when a credential of the same client id
+ * is created anew, so a session of a deleted credential never carries over to its successor. The CSRF token of a session is derived from its random id with the same key, so it
  * cannot be guessed from outside and needs no storage. Thread-safe.
  */
 public final class SessionCookie {
@@ -25,7 +26,7 @@ public final class SessionCookie {
     public static final String NAME = "portolan_session";
 
     /** A parsed, verified session. */
-    public record Session(String id, String clientId, Instant expiresAt) {}
+    public record Session(String id, String clientId, String credentialVersion, Instant expiresAt) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -45,11 +46,12 @@ public final class SessionCookie {
         return lifetime;
     }
 
-    /** A new session for {@code clientId}, as the cookie value to set. */
-    public String issue(String clientId) {
+    /** A new session for a credential (its client id and {@code Credential.version()}), as the cookie value to set. */
+    public String issue(String clientId, String credentialVersion) {
         String id = randomToken();
         long expires = clock.instant().plus(lifetime).getEpochSecond();
-        String payload = id + "." + expires + "." + B64.encodeToString(clientId.getBytes(StandardCharsets.UTF_8));
+        String payload = id + "." + expires + "." + B64.encodeToString(clientId.getBytes(StandardCharsets.UTF_8))
+                + "." + B64.encodeToString(credentialVersion.getBytes(StandardCharsets.UTF_8));
         return payload + "." + B64.encodeToString(sign("session|" + payload));
     }
 
@@ -57,15 +59,16 @@ public final class SessionCookie {
     public Optional<Session> verify(String value) {
         if (value == null) return Optional.empty();
         String[] parts = value.split("\\.", -1);
-        if (parts.length != 4) return Optional.empty();
-        String payload = parts[0] + "." + parts[1] + "." + parts[2];
+        if (parts.length != 5) return Optional.empty();
+        String payload = parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3];
         try {
-            byte[] signature = Base64.getUrlDecoder().decode(parts[3]);
+            byte[] signature = Base64.getUrlDecoder().decode(parts[4]);
             if (!MessageDigest.isEqual(signature, sign("session|" + payload))) return Optional.empty();
             Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
             if (!expires.isAfter(clock.instant())) return Optional.empty();
             String clientId = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8);
-            return Optional.of(new Session(parts[0], clientId, expires));
+            String version = new String(Base64.getUrlDecoder().decode(parts[3]), StandardCharsets.UTF_8);
+            return Optional.of(new Session(parts[0], clientId, version, expires));
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // not base64 or not a number: not one of ours
         }

@@ -75,15 +75,19 @@ public final class UiRoutes {
         return user;
     }
 
-    /** True when htmx made the request (so a partial, not a whole page, is wanted). */
+    /**
+     * True when htmx made the request, so a partial, not a whole page, is wanted (except when htmx
+     * restores a page of its history: then it needs the whole page).
+     */
     public static boolean isHtmx(Context ctx) {
-        return "true".equals(ctx.header("HX-Request"));
+        return "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-History-Restore-Request"));
     }
 
-    /** The user behind a session cookie, when it is valid and its credential still exists. */
+    /** The user behind a session cookie, when it is valid and the very credential it was issued for still exists. */
     public Optional<SignedIn> currentUser(Context ctx) {
         return sessions.verify(ctx.cookie(SessionCookie.NAME)).flatMap(session -> {
-            Optional<Credential> credential = access.findCredential(session.clientId());
+            Optional<Credential> credential = access.findCredential(session.clientId())
+                    .filter(c -> c.version().equals(session.credentialVersion()));
             return credential.map(c -> new SignedIn(c.clientId(), c.role(), sessions.csrfToken(session)));
         });
     }

@@ -21,15 +21,15 @@ class SessionCookieTest {
 
     @Test
     void aCookieItIssuedNamesItsClientId() {
-        assertThat(sessions.verify(sessions.issue("alice|with.dots")).orElseThrow().clientId()).isEqualTo("alice|with.dots");
+        assertThat(sessions.verify(sessions.issue("alice|with.dots", "v1")).orElseThrow().clientId()).isEqualTo("alice|with.dots");
     }
 
     @Test
     void aTamperedCookieIsRefused() {
-        String cookie = sessions.issue("member-1");
+        String cookie = sessions.issue("member-1", "v1");
         String[] parts = cookie.split("\\.");
         String otherClient = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("admin".getBytes(StandardCharsets.UTF_8));
-        assertThat(sessions.verify(parts[0] + "." + parts[1] + "." + otherClient + "." + parts[3])).isEmpty();
+        assertThat(sessions.verify(parts[0] + "." + parts[1] + "." + otherClient + "." + parts[3] + "." + parts[4])).isEmpty();
         assertThat(sessions.verify(cookie + "x")).isEmpty();
         assertThat(sessions.verify("garbage")).isEmpty();
         assertThat(sessions.verify(null)).isEmpty();
@@ -38,20 +38,25 @@ class SessionCookieTest {
     @Test
     void aCookieSignedWithAnotherKeyIsRefused() {
         SessionCookie other = new SessionCookie("other".getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(12));
-        assertThat(sessions.verify(other.issue("admin"))).isEmpty();
+        assertThat(sessions.verify(other.issue("admin", "v1"))).isEmpty();
     }
 
     @Test
     void anExpiredCookieIsRefused() {
-        String cookie = sessions.issue("alice");
+        String cookie = sessions.issue("alice", "v1");
         assertThat(at(NOW.plus(Duration.ofHours(11))).verify(cookie)).isPresent();
         assertThat(at(NOW.plus(Duration.ofHours(12))).verify(cookie)).isEmpty();
     }
 
     @Test
+    void aSessionNamesTheVersionOfTheCredentialItWasIssuedFor() {
+        assertThat(sessions.verify(sessions.issue("alice", "v7")).orElseThrow().credentialVersion()).isEqualTo("v7");
+    }
+
+    @Test
     void eachSessionHasItsOwnCsrfToken() {
-        var first = sessions.verify(sessions.issue("alice")).orElseThrow();
-        var second = sessions.verify(sessions.issue("alice")).orElseThrow();
+        var first = sessions.verify(sessions.issue("alice", "v1")).orElseThrow();
+        var second = sessions.verify(sessions.issue("alice", "v1")).orElseThrow();
         assertThat(sessions.csrfToken(first)).isNotEqualTo(sessions.csrfToken(second)).isEqualTo(sessions.csrfToken(first));
     }
 }

@@ -1,0 +1,89 @@
+package dev.portolan.server.ui;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BuilderPageTest extends UiTest {
+
+    @BeforeAll
+    void loadCatalog() {
+        CatalogFixture.load(api());
+    }
+
+    @Test
+    void theBuilderDrawsTheRelationGraphAndOpensABlueprintOnClick() {
+        Page page = signInAsAdmin();
+        page.navigate(url("/builder"));
+        assertThat(page.locator("svg.graph .graph-node")).hasCount(2);
+        assertThat(page.locator("svg.graph .graph-label")).hasText(new String[] {"owner", "dependsOn (many)"});
+        screenshot(page, "builder");
+        page.locator("svg.graph a.graph-node", new Page.LocatorOptions().setHasText("Team")).click();
+        assertThat(page.locator("h1")).hasText("Team");
+        assertThat(page.locator("main")).containsText("Relations of service point at this blueprint");
+    }
+
+    @Test
+    void aBlueprintShowsItsPropertiesAndRelationsAndAnInvalidSaveIsExplainedAtItsPath() {
+        Page page = signInAsAdmin();
+        page.navigate(url("/builder/service"));
+        assertThat(page.locator("table").first()).containsText("tier");
+        assertThat(page.locator("main")).containsText("Depends on");
+        String json = page.locator("#json").inputValue().replace("\"type\" : \"number\"", "\"type\" : \"numbr\"");
+        page.locator("#json").fill(json);
+        page.getByText("Save blueprint").click();
+        assertThat(page.locator(".alert-error")).containsText("Not saved");
+        assertThat(page.locator(".problems")).containsText("schema.properties.tier");
+        screenshot(page, "builder-blueprint-invalid");
+        assertThat(api().get("/v1/blueprints/service").expect(200).get("blueprint").path("schema").path("properties")
+                .path("tier").path("type").asText()).isEqualTo("number");
+    }
+
+    @Test
+    void anAdminCreatesABlueprintFromTheJsonEditor() {
+        Page page = signInAsAdmin();
+        page.navigate(url("/builder"));
+        page.getByText("New blueprint").click();
+        page.locator("#json").fill("{\"identifier\": \"environment\", \"title\": \"Environment\", \"schema\": {\"properties\": {}}}");
+        page.getByText("Create blueprint").click();
+        assertThat(page).hasURL(url("/builder/environment"));
+        assertThat(page.locator("h1")).hasText("Environment");
+    }
+
+    @Test
+    void deletingABlueprintWithEntitiesIsRefusedWithTheReason() {
+        Page page = signInAsAdmin();
+        page.navigate(url("/builder/team"));
+        page.onDialog(dialog -> dialog.accept());
+        page.getByText("Delete blueprint", new Page.GetByTextOptions().setExact(true)).last().click();
+        assertThat(page.locator(".alert-error")).containsText("Not deleted");
+        api().get("/v1/blueprints/team").expect(200);
+    }
+
+    @Test
+    void aMemberSeesNoAdminControlsAndTheServerRefusesTheirPostsAnyway() {
+        Page page = signInAsMember();
+        page.navigate(url("/builder"));
+        assertThat(page.getByText("New blueprint")).hasCount(0);
+        page.navigate(url("/builder/service"));
+        assertThat(page.getByText("Save blueprint")).hasCount(0);
+        assertThat(page.getByText("Delete blueprint")).hasCount(0);
+        assertThat(page.locator("#json")).hasAttribute("readonly", "");
+        page.navigate(url("/catalog/service"));
+        assertThat(page.getByText("Edit blueprint")).hasCount(0);
+        screenshot(page, "catalog-as-member");
+
+        // With a valid session and CSRF token, the role still decides.
+        String csrf = page.locator("input[name=_csrf]").first().inputValue();
+        APIResponse refused = page.request().post(url("/builder/service/delete"),
+                RequestOptions.create().setForm(FormData.create().set("_csrf", csrf).set("deleteEntities", "true")).setMaxRedirects(0));
+        assertThat(refused.status()).isEqualTo(403);
+        api().get("/v1/blueprints/service").expect(200);
+    }
+}
