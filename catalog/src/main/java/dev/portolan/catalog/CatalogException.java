@@ -13,15 +13,26 @@ public class CatalogException extends RuntimeException {
     /** What kind of refusal this is; decides the HTTP status. */
     public enum Problem {
         /** The request itself is malformed (bad JSON shape, unknown parameter value): 400. */
-        MALFORMED,
+        MALFORMED(400),
         /** Something named does not exist: 404. */
-        NOT_FOUND,
+        NOT_FOUND(404),
         /** It conflicts with what is stored (exists already, still referenced): 409. */
-        CONFLICT,
+        CONFLICT(409),
         /** Well-formed, but breaks the blueprint or a catalog rule: 422. */
-        INVALID,
+        INVALID(422),
         /** Too large: 413. */
-        TOO_LARGE
+        TOO_LARGE(413);
+
+        private final int httpStatus;
+
+        Problem(int httpStatus) {
+            this.httpStatus = httpStatus;
+        }
+
+        /** The HTTP status the API answers with, and the UI's error page shows. */
+        public int httpStatus() {
+            return httpStatus;
+        }
     }
 
     private final Problem problem;

@@ -51,13 +51,7 @@ public final class ApiErrors {
     }
 
     public static int status(CatalogException.Problem problem) {
-        return switch (problem) {
-            case MALFORMED -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_LARGE -> 413;
-            case INVALID -> 422;
-        };
+        return problem.httpStatus();
     }
 
     /** The error body of a catalog failure, also used per entity in bulk responses. */

@@ -80,7 +80,7 @@ public final class BuilderPage {
             Blueprint created = services.catalog().blueprints().create(parse(json), UiRoutes.signedIn(ctx).actor());
             ctx.redirect(Links.blueprint(created.identifier()));
         } catch (CatalogException e) {
-            ctx.status(e.problem() == CatalogException.Problem.CONFLICT ? 409 : 422);
+            ctx.status(e.problem().httpStatus());
             renderNew(ctx, json, e.getMessage(), problems(e));
         }
     }
@@ -98,7 +98,7 @@ public final class BuilderPage {
             services.catalog().blueprints().replace(blueprint.identifier(), parse(json), UiRoutes.signedIn(ctx).actor());
             ctx.redirect(Links.blueprint(blueprint.identifier()));
         } catch (CatalogException e) {
-            ctx.status(e.problem() == CatalogException.Problem.CONFLICT ? 409 : 422);
+            ctx.status(e.problem().httpStatus());
             render(ctx, blueprint, json, e.getMessage(), problems(e));
         }
     }

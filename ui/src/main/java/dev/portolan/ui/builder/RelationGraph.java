@@ -23,6 +23,8 @@ public record RelationGraph(int width, int height, List<Node> nodes, List<Edge> 
     private static final int COLUMN_GAP = 110;
     private static final int ROW_GAP = 34;
     private static final int MARGIN = 24;
+    /** Room above the first row for the loop of a relation to its own blueprint and its label. */
+    private static final int TOP = 56;
 
     public record Node(String identifier, String title, String href, int x, int y) {}
 
@@ -44,7 +46,7 @@ public record RelationGraph(int width, int height, List<Node> nodes, List<Edge> 
             int column = maxDepth - depth.get(b.identifier());
             int row = rows.merge(column, 1, Integer::sum) - 1;
             nodes.put(b.identifier(), new Node(b.identifier(), Words.titleOf(b.title(), b.identifier()), Links.blueprint(b.identifier()),
-                    MARGIN + column * (NODE_WIDTH + COLUMN_GAP), MARGIN + row * (NODE_HEIGHT + ROW_GAP)));
+                    MARGIN + column * (NODE_WIDTH + COLUMN_GAP), TOP + row * (NODE_HEIGHT + ROW_GAP)));
         }
         List<Edge> edges = new ArrayList<>();
         for (Blueprint b : blueprints) {
@@ -56,7 +58,7 @@ public record RelationGraph(int width, int height, List<Node> nodes, List<Edge> 
         }
         int maxRows = rows.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         int width = 2 * MARGIN + (maxDepth + 1) * NODE_WIDTH + maxDepth * COLUMN_GAP;
-        int height = 2 * MARGIN + maxRows * NODE_HEIGHT + Math.max(0, maxRows - 1) * ROW_GAP + 20;
+        int height = TOP + MARGIN + maxRows * NODE_HEIGHT + Math.max(0, maxRows - 1) * ROW_GAP + 20;
         return new RelationGraph(width, height, List.copyOf(nodes.values()), List.copyOf(edges));
     }
 

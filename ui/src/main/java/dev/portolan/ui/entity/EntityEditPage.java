@@ -57,7 +57,7 @@ public final class EntityEditPage {
             services.catalog().entities().change(blueprint.identifier(), entity.identifier(), parsed.body(), false, false,
                     UiRoutes.signedIn(ctx).actor());
         } catch (CatalogException e) {
-            ctx.status(e.problem() == CatalogException.Problem.NOT_FOUND ? 404 : 422);
+            ctx.status(e.problem().httpStatus());
             render(ctx, blueprint, entity.identifier(), title, form.withViolations(e.violations(), e.getMessage()));
             return;
         }

@@ -1,21 +1,9 @@
 package dev.portolan.ui.web;
 
-import dev.portolan.catalog.CatalogException;
-
-/** Status codes and headings of the error page: the API's statuses, in words a person reads. */
+/** Headings of the error page: the API's statuses, in words a person reads. */
 final class ErrorTexts {
 
     private ErrorTexts() {}
-
-    static int status(CatalogException.Problem problem) {
-        return switch (problem) {
-            case MALFORMED -> 400;
-            case NOT_FOUND -> 404;
-            case CONFLICT -> 409;
-            case TOO_LARGE -> 413;
-            case INVALID -> 422;
-        };
-    }
 
     static String heading(int status) {
         return switch (status) {

@@ -147,7 +147,7 @@ public final class UiRoutes {
             status = p.status();
             message = p.getMessage();
         } else if (e instanceof CatalogException c) {
-            status = ErrorTexts.status(c.problem());
+            status = c.problem().httpStatus();
             message = c.getMessage();
         } else {
             LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
