@@ -50,7 +50,7 @@ class JqApiTest {
     void runtimeErrorsCarryJqsMessage() {
         assertThatThrownBy(() -> Jq.compile(".a").apply(IntNode.valueOf(1)))
                 .isInstanceOf(JqException.class)
-                .hasMessage("Cannot index number with \"a\"");
+                .hasMessage("Cannot index number with string (\"a\")");
     }
 
     @Test

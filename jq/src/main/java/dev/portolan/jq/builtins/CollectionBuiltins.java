@@ -162,7 +162,7 @@ final class CollectionBuiltins {
 
     private static JsonNode flatten(JsonNode in, double depth) {
         if (!in.isContainerNode()) {
-            throw new JqException("Cannot iterate over " + Values.describe(in));
+            throw Values.cannotIterate(in);
         }
         ArrayNode out = Json.array();
         flattenInto(out, in, depth);

@@ -16,16 +16,22 @@ final class Containment {
         if (!Values.typeName(a).equals(Values.typeName(b))) {
             throw new JqException(Values.describe(a) + " and " + Values.describe(b) + " cannot have their containment checked");
         }
-        return nested(a, b);
+        return nested(a, b, 0);
     }
 
-    private static boolean nested(JsonNode a, JsonNode b) {
+    /** jq 1.8's depth limit for containment checks. */
+    private static final int MAX_DEPTH = 10_000;
+
+    private static boolean nested(JsonNode a, JsonNode b, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new JqException("Containment check too deep");
+        }
         if (a.isObject() && b.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> fields = b.properties().iterator();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
                 JsonNode mine = a.get(f.getKey());
-                if (mine == null || !nested(mine, f.getValue())) {
+                if (mine == null || !nested(mine, f.getValue(), depth + 1)) {
                     return false;
                 }
             }
@@ -35,7 +41,7 @@ final class Containment {
             for (JsonNode wanted : b) {
                 boolean found = false;
                 for (JsonNode x : a) {
-                    if (nested(x, wanted)) {
+                    if (nested(x, wanted, depth + 1)) {
                         found = true;
                         break;
                     }

@@ -40,20 +40,15 @@ final class CoreBuiltins {
         r.unary("toarray", in -> in.isArray() ? in : Json.array().add(in));
         r.unary("ascii", in -> Json.text(new String(Character.toChars(in.intValue()))));
         r.value("format", 1, (in, a) -> Json.text(Formats.apply("@" + requireString(a[0], "format").textValue(), in)));
-        // jq turns error(null) into a plain backtrack: it behaves like empty.
+        // jq 1.8: error(null) is an error like any other; `try error(null) catch .` gives null.
         r.generator("error", 0, (in, a, env, out) -> {
-            if (in.isNull()) {
-                return true;
-            }
             throw error(in);
         });
         r.generator("error", 1, (in, a, env, out) -> a[0].eval(in, env, message -> {
-            if (message.isNull()) {
-                return true;
-            }
             throw error(message);
         }));
-        r.unary("have_decnum", in -> Json.FALSE);
+        // Number literals keep their text and compare exactly, as with jq 1.8's decNumber; arithmetic is on doubles.
+        r.unary("have_decnum", in -> Json.TRUE);
         r.unary("have_literal_numbers", in -> Json.TRUE);
         r.unary("input_filename", in -> Json.NULL);
         r.unary("halt", in -> {
@@ -161,7 +156,7 @@ final class CoreBuiltins {
 
     private static JsonNode add(JsonNode in) {
         if (!in.isContainerNode()) {
-            throw new JqException("Cannot iterate over " + Values.describe(in));
+            throw Values.cannotIterate(in);
         }
         JsonNode acc = Json.NULL;
         boolean strings = true;
@@ -188,18 +183,19 @@ final class CoreBuiltins {
             String s = in.textValue();
             try {
                 if (s.isEmpty() || Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))
-                        || s.startsWith("+") || s.endsWith(".") && s.length() == 1) {
+                        || s.endsWith(".") && s.length() == 1) {
                     throw new NumberFormatException();
                 }
                 if (s.equals("nan") || s.equals("NaN")) {
                     return Json.number(Double.NaN);
                 }
-                if (!s.matches("-?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                // jq 1.8 reads a leading '+' too: "+5.43" | tonumber is 5.43.
+                if (!s.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
                     throw new NumberFormatException();
                 }
-                return dev.portolan.jq.value.Numbers.parse(s);
+                return dev.portolan.jq.value.Numbers.parse(s.startsWith("+") ? s.substring(1) : s);
             } catch (NumberFormatException e) {
-                throw new JqException("Cannot parse '" + s + "' as JSON");
+                throw new JqException(Values.describe(in) + " cannot be parsed as a number");
             }
         }
         throw new JqException(Values.describe(in) + " cannot be parsed as a number");

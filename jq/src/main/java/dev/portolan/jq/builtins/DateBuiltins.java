@@ -22,7 +22,7 @@ final class DateBuiltins {
         r.unary("gmtime", in -> brokenDown(in, ZoneOffset.UTC, "gmtime"));
         r.unary("localtime", in -> brokenDown(in, ZoneId.systemDefault(), "localtime"));
         r.unary("mktime", in -> {
-            if (!in.isArray() || in.size() < 6) {
+            if (!in.isArray()) {
                 throw new JqException("mktime requires array of 6 numbers");
             }
             return Json.number(toDateTime(in, "mktime").toEpochSecond(ZoneOffset.UTC));
@@ -63,19 +63,23 @@ final class DateBuiltins {
         return a;
     }
 
+    /** As jq 1.8's jv2tm: every element must be a number; missing ones count as 0 ([2024,2,15] is a day). */
     static LocalDateTime toDateTime(JsonNode tm, String function) {
-        for (int i = 0; i < Math.min(tm.size(), 6); i++) {
-            if (!tm.get(i).isNumber()) {
+        for (JsonNode element : tm) {
+            if (!element.isNumber()) {
                 throw new JqException(function + " requires parsed datetime inputs");
             }
         }
-        double seconds = tm.get(5).doubleValue();
-        return LocalDateTime.of(tm.get(0).intValue(), 1, 1, 0, 0)
-                .plusMonths(tm.get(1).longValue())
-                .plusDays(tm.get(2).longValue() - 1)
-                .plusHours(tm.get(3).longValue())
-                .plusMinutes(tm.get(4).longValue())
-                .plusSeconds((long) Math.floor(seconds));
+        return LocalDateTime.of(field(tm, 0), 1, 1, 0, 0)
+                .plusMonths(field(tm, 1))
+                .plusDays(field(tm, 2) - 1L)
+                .plusHours(field(tm, 3))
+                .plusMinutes(field(tm, 4))
+                .plusSeconds((long) Math.floor(tm.size() > 5 ? tm.get(5).doubleValue() : 0));
+    }
+
+    private static int field(JsonNode tm, int i) {
+        return tm.size() > i ? (int) Math.floor(tm.get(i).doubleValue()) : 0;
     }
 
     private static String strftime(JsonNode in, JsonNode format, ZoneId zone, String function) {
@@ -85,7 +89,7 @@ final class DateBuiltins {
         ZonedDateTime t;
         if (in.isNumber()) {
             t = Instant.ofEpochSecond((long) Math.floor(in.doubleValue())).atZone(zone);
-        } else if (in.isArray() && in.size() >= 6) {
+        } else if (in.isArray()) {
             t = toDateTime(in, function + "/1").atZone(zone.equals(ZoneOffset.UTC) ? ZoneOffset.UTC : zone);
         } else {
             throw new JqException(function + "/1 requires parsed datetime inputs");

@@ -13,8 +13,8 @@ import java.io.IOException;
 
 /** {@code fromjson}: parses one JSON text (jq also accepts {@code nan}). */
 public final class JsonInput {
-    /** jq 1.8's MAX_PARSING_DEPTH: a text nested 10,000 levels deep is refused, 9,999 is read. */
-    public static final int MAX_DEPTH = 9_999;
+    /** jq 1.8's MAX_PARSING_DEPTH: a text nested 10,000 levels deep is read, 10,001 is refused. */
+    public static final int MAX_DEPTH = 10_000;
     private static final ObjectMapper MAPPER = mapper();
 
     /** A mapper that reads JSON as jq does: {@code NaN}/{@code Infinity} and jq's nesting limit. */
@@ -23,7 +23,11 @@ public final class JsonInput {
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
-        return JsonMapper.builder(factory).build();
+        // Decimals keep their text (jq 1.8 prints 1.0 as 1.0): BigDecimals, trailing zeros kept.
+        return JsonMapper.builder(factory)
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+                .build();
     }
 
     private JsonInput() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.jq.JqException;
 import dev.portolan.jq.eval.Path;
+import dev.portolan.jq.value.Index;
 import dev.portolan.jq.value.Json;
 import dev.portolan.jq.value.JsonText;
 import dev.portolan.jq.value.PathOps;
@@ -78,7 +79,7 @@ final class PathBuiltins {
 
     private static JsonNode first(JsonNode e, String... names) {
         if (!e.isObject()) {
-            throw new JqException("Cannot index " + Values.typeName(e) + " with \"" + names[0] + "\"");
+            throw Index.cannotIndex(e, Json.text(names[0]));
         }
         for (String n : names) {
             JsonNode v = e.get(n);

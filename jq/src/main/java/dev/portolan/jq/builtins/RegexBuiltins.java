@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 /**
  * {@code test}, {@code match}, {@code capture}, {@code scan}, {@code split/2}, {@code sub}, {@code gsub}.
  * Offsets and lengths count code points, as in jq. Empty matches advance by one character, so
- * {@code gsub("^"; "x")} and {@code gsub(""; "-")} terminate as in jq 1.7+.
+ * {@code gsub("^"; "x")} and {@code gsub(""; "-")} terminate as in jq 1.8.
  */
 final class RegexBuiltins {
     private RegexBuiltins() {
@@ -91,10 +91,10 @@ final class RegexBuiltins {
     }
 
     /**
-     * The matches jq's global loop finds: after an empty match the search resumes one character
-     * later, after a non-empty one at its end, and it stops once it reaches the end of the string,
-     * so an empty pattern matches at every position but the last ({@code [splits("")]} on "ab" is
-     * {@code ["","a","b"]}) and every loop terminates.
+     * The matches jq 1.8's global loop finds: after an empty match the search resumes one character
+     * later, after a non-empty one at its end, and it goes on while it has not passed the end of the
+     * string, so an empty pattern matches at every position including the end
+     * ({@code "abc" | gsub(""; "-")} is {@code "-a-b-c-"}) and every loop terminates.
      */
     static List<ObjectNode> matches(JsonNode in, String re, String flags, Env env) {
         String s = Regexes.requireText(in);
@@ -112,8 +112,9 @@ final class RegexBuiltins {
             if (!(c.skipEmpty() && empty)) {
                 out.add(matchObject(m, c, cp, s));
             }
-            start = empty ? m.start() + 1 : m.end();
-        } while (c.global() && start != s.length());
+            start = !empty ? m.end()
+                    : m.start() < s.length() ? m.start() + Character.charCount(s.codePointAt(m.start())) : s.length() + 1;
+        } while (c.global() && start <= s.length());
         return out;
     }
 
@@ -123,11 +124,15 @@ final class RegexBuiltins {
         o.put("length", cp.at(m.end()) - cp.at(m.start()));
         o.put("string", m.group());
         ArrayNode captures = o.putArray("captures");
-        // jq reports no captures at all for a zero-width match.
-        int groups = m.end() == m.start() ? 0 : m.groupCount();
-        for (int g = 1; g <= groups; g++) {
+        boolean empty = m.end() == m.start();
+        for (int g = 1; g <= m.groupCount(); g++) {
             ObjectNode capture = captures.addObject();
-            if (m.start(g) < 0) {
+            if (empty) {
+                // jq 1.8: every group of a zero-width match is an empty string at the match's offset.
+                capture.put("offset", cp.at(m.start()));
+                capture.put("string", "");
+                capture.put("length", 0);
+            } else if (m.start(g) < 0) {
                 capture.put("offset", -1);
                 capture.put("length", 0);
                 capture.putNull("string");

@@ -83,6 +83,15 @@ final class Regexes {
                 sb.append(c).append(regex.charAt(++i));
                 continue;
             }
+            if (inClass && regex.startsWith("[:", i)) {
+                int end = regex.indexOf(":]", i + 2);
+                String posix = end < 0 ? null : posixClass(regex.substring(i + 2, end));
+                if (posix != null) {
+                    sb.append(posix);
+                    i = end + 1;
+                    continue;
+                }
+            }
             if (inClass) {
                 inClass = c != ']';
                 sb.append(c);
@@ -115,6 +124,35 @@ final class Regexes {
             sb.append(c);
         }
         return sb.toString();
+    }
+
+    /**
+     * Oniguruma's POSIX bracket classes ({@code [[:space:]]}, {@code [[:^alpha:]]}) with their
+     * Unicode meaning, as members of a Java character class; null for an unknown name.
+     */
+    private static String posixClass(String name) {
+        boolean negated = name.startsWith("^");
+        String members = switch (negated ? name.substring(1) : name) {
+            case "alnum" -> "\\p{L}\\p{M}\\p{Nd}";
+            case "alpha" -> "\\p{L}\\p{M}";
+            case "ascii" -> "\\x00-\\x7F";
+            case "blank" -> "\\p{Zs}\\t";
+            case "cntrl" -> "\\p{Cc}\\p{Cf}\\p{Cn}\\p{Co}\\p{Cs}";
+            case "digit" -> "\\p{Nd}";
+            case "graph" -> "\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}";
+            case "lower" -> "\\p{Ll}";
+            case "print" -> "\\p{L}\\p{M}\\p{N}\\p{P}\\p{S}\\p{Zs}";
+            case "punct" -> "\\p{P}\\p{S}";
+            case "space" -> "\\p{Zs}\\p{Zl}\\p{Zp}\\t\\n\\x0B\\f\\r\\x{85}";
+            case "upper" -> "\\p{Lu}";
+            case "xdigit" -> "0-9a-fA-F";
+            case "word" -> "\\p{L}\\p{M}\\p{Nd}\\p{Pc}";
+            default -> null;
+        };
+        if (members == null) {
+            return null;
+        }
+        return negated ? "[^" + members + "]" : members;
     }
 
     static String requireText(com.fasterxml.jackson.databind.JsonNode v) {

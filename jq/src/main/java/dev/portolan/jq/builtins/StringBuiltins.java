@@ -17,14 +17,10 @@ final class StringBuiltins {
         // jq implements these with explode, hence the message.
         r.unary("ascii_downcase", in -> Json.text(ascii(string(in, "explode"), true)));
         r.unary("ascii_upcase", in -> Json.text(ascii(string(in, "explode"), false)));
-        r.value("ltrimstr", 1, (in, a) -> in.isTextual() && a[0].isTextual() && in.textValue().startsWith(a[0].textValue())
-                ? Json.text(in.textValue().substring(a[0].textValue().length())) : in);
+        // jq 1.8 defines these with startswith/endswith, hence their errors on non-strings.
+        r.value("ltrimstr", 1, (in, a) -> ltrimstr(in, a[0]));
         r.value("rtrimstr", 1, (in, a) -> rtrimstr(in, a[0]));
-        r.value("trimstr", 1, (in, a) -> {
-            JsonNode left = in.isTextual() && a[0].isTextual() && in.textValue().startsWith(a[0].textValue())
-                    ? Json.text(in.textValue().substring(a[0].textValue().length())) : in;
-            return rtrimstr(left, a[0]);
-        });
+        r.value("trimstr", 1, (in, a) -> rtrimstr(ltrimstr(in, a[0]), a[0]));
         r.unary("trim", in -> Json.text(trim(in, "trim", true, true)));
         r.unary("ltrim", in -> Json.text(trim(in, "trim", true, false)));
         r.unary("rtrim", in -> Json.text(trim(in, "trim", false, true)));
@@ -50,6 +46,15 @@ final class StringBuiltins {
         });
         r.value("join", 1, (in, a) -> join(in, a[0]));
         r.value("_indices", 1, (in, a) -> indices(in, a[0]));
+        r.value("_strindices", 1, (in, a) -> {
+            if (!in.isTextual()) {
+                throw new JqException(Values.describe(in) + " cannot be searched, as it is not a string");
+            }
+            if (!a[0].isTextual()) {
+                throw new JqException(Values.describe(a[0]) + " is not a string");
+            }
+            return indices(in, a[0]);
+        });
     }
 
     static String string(JsonNode in, String function) {
@@ -72,8 +77,19 @@ final class StringBuiltins {
         return new String(chars);
     }
 
+    private static JsonNode ltrimstr(JsonNode in, JsonNode prefix) {
+        if (!in.isTextual() || !prefix.isTextual()) {
+            throw new JqException("startswith() requires string inputs");
+        }
+        return in.textValue().startsWith(prefix.textValue())
+                ? Json.text(in.textValue().substring(prefix.textValue().length())) : in;
+    }
+
     private static JsonNode rtrimstr(JsonNode in, JsonNode suffix) {
-        if (in.isTextual() && suffix.isTextual() && in.textValue().endsWith(suffix.textValue())) {
+        if (!in.isTextual() || !suffix.isTextual()) {
+            throw new JqException("endswith() requires string inputs");
+        }
+        if (in.textValue().endsWith(suffix.textValue())) {
             String s = in.textValue();
             return Json.text(s.substring(0, s.length() - suffix.textValue().length()));
         }
@@ -82,7 +98,7 @@ final class StringBuiltins {
 
     private static String trim(JsonNode in, String name, boolean left, boolean right) {
         if (!in.isTextual()) {
-            throw new JqException(Values.describe(in) + " cannot be trimmed");
+            throw new JqException("trim input must be a string");
         }
         String s = in.textValue();
         int start = 0;
@@ -96,8 +112,11 @@ final class StringBuiltins {
         return s.substring(start, end);
     }
 
+    /** jq 1.8 trims Unicode white space (White_Space=yes), not only ASCII. */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
+        return (c >= 0x09 && c <= 0x0d) || c == ' ' || c == 0x85 || c == 0xa0 || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
+                || c == 0x3000;
     }
 
     private static JsonNode implode(JsonNode in) {
@@ -119,7 +138,7 @@ final class StringBuiltins {
 
     private static JsonNode join(JsonNode in, JsonNode separator) {
         if (!in.isContainerNode()) {
-            throw new JqException("Cannot iterate over " + Values.describe(in));
+            throw Values.cannotIterate(in);
         }
         StringBuilder sb = new StringBuilder();
         boolean first = true;

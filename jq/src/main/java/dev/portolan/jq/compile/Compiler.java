@@ -58,8 +58,8 @@ public final class Compiler {
             case Ast.Format f -> new FormatNode(checkFormat(f.name(), f.pos()));
             case Ast.Interpolation s -> interpolation(s, scope);
             case Ast.Index ix -> index(ix, scope);
-            case Ast.Slice s -> new SliceNode(compile(s.target(), scope), opt(s.from(), scope), opt(s.to(), scope));
-            case Ast.Iterate it -> new IterateNode(compile(it.target(), scope));
+            case Ast.Slice s -> new SliceNode(compile(s.target(), scope), opt(s.from(), scope), opt(s.to(), scope), s.optional());
+            case Ast.Iterate it -> new IterateNode(compile(it.target(), scope), it.optional());
             case Ast.Collect c -> new CollectNode(c.body() == null ? Empty.NODE : compile(c.body(), scope));
             case Ast.ObjectCons o -> object(o, scope);
             case Ast.Neg n -> new NegNode(compile(n.operand(), scope));
@@ -116,9 +116,9 @@ public final class Compiler {
     private Node index(Ast.Index ix, Scope scope) {
         Node target = compile(ix.target(), scope);
         if (ix.key() instanceof Ast.Literal lit && lit.value().isTextual()) {
-            return new FieldNode(target, lit.value().textValue());
+            return new FieldNode(target, lit.value().textValue(), ix.optional());
         }
-        return new IndexNode(target, compile(ix.key(), scope));
+        return new IndexNode(target, compile(ix.key(), scope), ix.optional());
     }
 
     private Node object(Ast.ObjectCons o, Scope scope) {
@@ -127,11 +127,16 @@ public final class Compiler {
         for (int i = 0; i < keys.length; i++) {
             keys[i] = compile(o.entries().get(i).key(), scope);
             values[i] = compile(o.entries().get(i).value(), scope);
-            if (keys[i] instanceof LiteralNode lit && !lit.value().isTextual()) {
-                throw error("Cannot use " + Values.describe(lit.value()) + " as object key", o.entries().get(i).key().pos());
-            }
+            requireStringKey(keys[i], o.entries().get(i).key().pos());
         }
         return new ObjectConsNode(keys, values);
+    }
+
+    /** A constant key that is not a string is refused when compiling, as jq does. */
+    void requireStringKey(Node key, int pos) {
+        if (key instanceof LiteralNode lit && !lit.value().isTextual()) {
+            throw error("Cannot use " + Values.describe(lit.value()) + " as object key", pos);
+        }
     }
 
     private Node binary(Ast.Binary b, Scope scope) {

@@ -83,6 +83,7 @@ final class PatternCompiler {
                 List<Binders.Field> fields = new ArrayList<>();
                 for (Pattern.Field f : o.fields()) {
                     Node key = compiler.compile(f.key(), scope);
+                    compiler.requireStringKey(key, f.key().pos());
                     Object var = f.keyVar() == null ? null : variables.get(f.keyVar()).key();
                     fields.add(new Binders.Field(key, var, f.value() == null ? null : binder(f.value(), scope)));
                 }

@@ -19,7 +19,7 @@ public final class Binders {
     public static Binder array(List<Binder> elements) {
         return (value, input, env, body) -> {
             if (!value.isArray() && !value.isNull()) {
-                throw new JqException("Cannot index " + Values.typeName(value) + " with number");
+                throw Index.cannotIndex(value, Json.number(0));
             }
             return elementAt(elements, 0, value, input, env, body);
         };
@@ -51,7 +51,7 @@ public final class Binders {
         // Keys may use variables bound by earlier entries of the same pattern, so evaluate in env.
         return field.key().eval(input, env, k -> {
             if (!k.isTextual()) {
-                throw new JqException("Cannot index " + Values.typeName(value) + " with " + Values.typeName(k));
+                throw Index.cannotIndex(value, k);
             }
             if (!value.isObject() && !value.isNull()) {
                 throw Index.cannotIndex(value, k);

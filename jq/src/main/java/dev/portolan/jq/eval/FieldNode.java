@@ -11,10 +11,18 @@ public final class FieldNode extends Node {
     private final String name;
     private final JsonNode key;
 
+    private final boolean optional;
+
     public FieldNode(Node target, String name) {
+        this(target, name, false);
+    }
+
+    /** With {@code optional} ({@code target.name?}) an error of this access alone gives no output, as in jq. */
+    public FieldNode(Node target, String name, boolean optional) {
         this.target = target;
         this.name = name;
         this.key = TextNode.valueOf(name);
+        this.optional = optional;
     }
 
     private JsonNode get(JsonNode t) {
@@ -30,6 +38,9 @@ public final class FieldNode extends Node {
 
     @Override
     public boolean eval(JsonNode in, Env env, Sink out) {
+        if (optional) {
+            return target.eval(in, env, t -> !t.isObject() && !t.isNull() || out.emit(get(t)));
+        }
         if (target.isSingle()) {
             return out.emit(get(target.one(in, env)));
         }
@@ -38,13 +49,13 @@ public final class FieldNode extends Node {
 
     @Override
     public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
-        return target.paths(path, in, env,
-                (p, t) -> out.emit(p.requirePath("access element \"" + name + "\" of", t).append(key), get(t)));
+        return target.paths(path, in, env, (p, t) -> optional && !t.isObject() && !t.isNull()
+                || out.emit(p.requirePath("access element \"" + name + "\" of", t).append(key), get(t)));
     }
 
     @Override
     public boolean isSingle() {
-        return target.isSingle();
+        return !optional && target.isSingle();
     }
 
     @Override

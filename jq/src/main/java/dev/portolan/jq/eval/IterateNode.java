@@ -11,12 +11,23 @@ import java.util.Map;
 public final class IterateNode extends Node {
     private final Node target;
 
+    private final boolean optional;
+
     public IterateNode(Node target) {
+        this(target, false);
+    }
+
+    /** With {@code optional} ({@code target[]?}) a value that cannot be iterated gives no output, as in jq. */
+    public IterateNode(Node target, boolean optional) {
         this.target = target;
+        this.optional = optional;
     }
 
     @Override
     public boolean eval(JsonNode in, Env env, Sink out) {
+        if (optional) {
+            return target.eval(in, env, t -> !t.isContainerNode() || each(t, env, out));
+        }
         if (target.isSingle()) {
             return each(target.one(in, env), env, out);
         }
@@ -25,7 +36,7 @@ public final class IterateNode extends Node {
 
     static boolean each(JsonNode t, Env env, Sink out) {
         if (!t.isContainerNode()) {
-            throw new JqException("Cannot iterate over " + Values.describe(t));
+            throw Values.cannotIterate(t);
         }
         Execution x = env.execution();
         for (JsonNode v : t) {
@@ -39,7 +50,7 @@ public final class IterateNode extends Node {
 
     @Override
     public boolean paths(Path path, JsonNode in, Env env, PathSink out) {
-        return target.paths(path, in, env, (p, t) -> eachPath(p, t, out));
+        return target.paths(path, in, env, (p, t) -> optional && !t.isContainerNode() && !t.isNull() || eachPath(p, t, out));
     }
 
     static boolean eachPath(Path p, JsonNode t, PathSink out) {
@@ -65,6 +76,6 @@ public final class IterateNode extends Node {
         if (t.isNull()) {
             return true;
         }
-        throw new JqException("Cannot iterate over " + Values.describe(t));
+        throw Values.cannotIterate(t);
     }
 }

@@ -11,7 +11,15 @@ public final class SliceNode extends Node {
     private final Node from;
     private final Node to;
 
+    private final boolean optional;
+
     public SliceNode(Node target, Node from, Node to) {
+        this(target, from, to, false);
+    }
+
+    /** With {@code optional} ({@code target[a:b]?}) an error of this slice alone gives no output, as in jq. */
+    public SliceNode(Node target, Node from, Node to, boolean optional) {
+        this.optional = optional;
         this.target = target;
         this.from = from == null ? new LiteralNode(Json.NULL) : from;
         this.to = to == null ? new LiteralNode(Json.NULL) : to;
@@ -20,7 +28,18 @@ public final class SliceNode extends Node {
     @Override
     public boolean eval(JsonNode in, Env env, Sink out) {
         return to.eval(in, env, t -> from.eval(in, env,
-                f -> target.eval(in, env, v -> out.emit(Index.slice(v, f, t)))));
+                f -> target.eval(in, env, v -> {
+                    JsonNode sliced;
+                    try {
+                        sliced = Index.slice(v, f, t);
+                    } catch (dev.portolan.jq.JqException e) {
+                        if (optional) {
+                            return true;
+                        }
+                        throw e;
+                    }
+                    return out.emit(sliced);
+                })));
     }
 
     @Override

@@ -89,7 +89,8 @@ public final class JqParser {
 
     private void expectEnd() {
         if (peek().type() != TokenType.EOF) {
-            throw unexpected();
+            Token t = peek();
+            throw new ParseError("syntax error, unexpected " + t.describe() + ", expecting end of file", t.pos());
         }
     }
 
@@ -315,12 +316,7 @@ public final class JqParser {
 
     static JsonNode number(String text, int pos) {
         try {
-            BigDecimal d = new BigDecimal(text.startsWith(".") ? "0" + text : text);
-            if (!text.contains(".") && !text.contains("e") && !text.contains("E")) {
-                BigInteger i = d.toBigIntegerExact();
-                return i.bitLength() < 63 ? Json.number(i.longValue()) : Json.FACTORY.numberNode(i);
-            }
-            return Json.number(d.doubleValue());
+            return dev.portolan.jq.value.Numbers.parse(text.startsWith(".") ? "0" + text : text);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new ParseError("invalid numeric literal", pos);
         }

@@ -37,6 +37,7 @@ final class Lexer {
     private List<Token> lexUntil(boolean interpolation) {
         List<Token> out = new ArrayList<>();
         int depth = 0;
+        int brackets = 0;
         while (true) {
             skipSpaceAndComments();
             if (pos >= src.length()) {
@@ -56,6 +57,16 @@ final class Lexer {
                 depth++;
             } else if (c == ')') {
                 depth--;
+            }
+            if (c == '(' || c == '[' || c == '{') {
+                brackets++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (brackets == 0) {
+                    // Like jq's lexer: a closing bracket that closes nothing is no token at all.
+                    out.add(new Token(TokenType.INVALID, String.valueOf(c), pos++, null));
+                    continue;
+                }
+                brackets--;
             }
             out.add(next());
         }
@@ -207,7 +218,7 @@ final class Lexer {
                 case '\\', '/', '"' -> sb.append(e);
                 case '\'' -> {
                     if (quote != '\'') {
-                        throw new ParseError("invalid escape", pos - 2);
+                        throw new ParseError("Invalid escape at line 1, column 4 (while parsing '\"\\'\"')", pos - 2);
                     }
                     sb.append(e);
                 }
@@ -219,7 +230,8 @@ final class Lexer {
                     }
                     parts.add(lexUntil(true));
                 }
-                default -> throw new ParseError("invalid escape", pos - 2);
+                // jq's wording: it parses the escape alone as the JSON text "\X".
+                default -> throw new ParseError("Invalid escape at line 1, column 4 (while parsing '\"\\" + e + "\"')", pos - 2);
             }
         }
     }

@@ -46,13 +46,22 @@ final class TermParser {
         return after.type() == TokenType.STRING || after.is("[");
     }
 
+    /**
+     * A {@code ?} right after an index, slice or iteration covers that one access, as in jq
+     * ({@code .a[].b?} still fails when {@code .a} cannot be iterated).
+     */
     private Ast optional(Ast term) {
         Token t = p.peekToken();
-        if (t.is("?")) {
-            p.next();
-            return new Ast.Try(t.pos(), term, null);
+        if (!t.is("?")) {
+            return term;
         }
-        return term;
+        p.next();
+        return switch (term) {
+            case Ast.Index ix -> new Ast.Index(ix.pos(), ix.target(), ix.key(), true);
+            case Ast.Slice sl -> new Ast.Slice(sl.pos(), sl.target(), sl.from(), sl.to(), true);
+            case Ast.Iterate it -> new Ast.Iterate(it.pos(), it.target(), true);
+            default -> new Ast.Try(t.pos(), term, null);
+        };
     }
 
     private Ast bracket(Ast target) {

@@ -21,6 +21,7 @@ public record Token(TokenType type, String text, int pos, List<Object> parts) {
             case FIELD -> "FIELD ." + text;
             case VAR -> "'$'";
             case FORMAT -> "FORMAT " + text;
+            case INVALID -> "INVALID_CHARACTER";
             default -> "'" + text + "'";
         };
     }

@@ -107,10 +107,12 @@ public final class Arith {
             return repeat(b.textValue(), a.doubleValue());
         }
         if (a.isObject() && b.isObject()) {
-            return deepMerge((ObjectNode) a, (ObjectNode) b);
+            return deepMerge((ObjectNode) a, (ObjectNode) b, 0);
         }
         throw fail(a, b, "multiplied");
     }
+
+    private static final int MAX_DEPTH = 10_000;
 
     /** {@code "ab" * n}: n copies (rounded down); a negative or nan count gives null. */
     private static JsonNode repeat(String s, double times) {
@@ -124,13 +126,17 @@ public final class Arith {
         return Json.text(s.repeat(n));
     }
 
-    private static ObjectNode deepMerge(ObjectNode a, ObjectNode b) {
+    /** jq 1.8 stops merging objects nested deeper than its depth limit (10,000). */
+    private static ObjectNode deepMerge(ObjectNode a, ObjectNode b, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new JqException("Object merge too deep");
+        }
         ObjectNode r = Json.copyOf(a);
         b.properties().forEach(e -> {
             JsonNode old = r.get(e.getKey());
             JsonNode val = e.getValue();
             if (old != null && old.isObject() && val.isObject()) {
-                r.set(e.getKey(), deepMerge((ObjectNode) old, (ObjectNode) val));
+                r.set(e.getKey(), deepMerge((ObjectNode) old, (ObjectNode) val, depth + 1));
             } else {
                 r.set(e.getKey(), val);
             }
@@ -180,8 +186,16 @@ public final class Arith {
         if (!a.isNumber()) {
             throw new JqException(Values.describe(a) + " cannot be negated");
         }
-        if (isLong(a) && a.longValue() != Long.MIN_VALUE && a.longValue() != 0) {
+        // jq 1.8: negating a number keeps its precision (-13911860366432393), like every literal.
+        if (a.isIntegralNumber() && !a.isBigInteger() && a.longValue() != Long.MIN_VALUE && a.longValue() != 0) {
             return Json.number(-a.longValue());
+        }
+        // jq 1.8: negating a number literal keeps its precision (-13911860366432393, -0.1234567890123456789).
+        if (a.isBigDecimal() && a.decimalValue().signum() != 0) {
+            return com.fasterxml.jackson.databind.node.DecimalNode.valueOf(a.decimalValue().negate());
+        }
+        if (a.isBigInteger()) {
+            return Json.FACTORY.numberNode(a.bigIntegerValue().negate());
         }
         return Json.number(-a.doubleValue());
     }

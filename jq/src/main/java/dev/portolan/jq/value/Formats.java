@@ -56,7 +56,7 @@ public final class Formats {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
-                case '\'' -> sb.append("&#39;");
+                case '\'' -> sb.append("&apos;");
                 case '"' -> sb.append("&quot;");
                 default -> sb.append(c);
             }

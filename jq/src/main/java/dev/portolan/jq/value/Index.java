@@ -29,11 +29,9 @@ public final class Index {
         throw cannotIndex(target, key);
     }
 
+    /** jq 1.8's wording: {@code Cannot index number with string ("a")}. */
     public static JqException cannotIndex(JsonNode target, JsonNode key) {
-        if (key.isTextual()) {
-            return new JqException("Cannot index " + Values.typeName(target) + " with \"" + key.textValue() + "\"");
-        }
-        return new JqException("Cannot index " + Values.typeName(target) + " with " + Values.typeName(key));
+        return new JqException("Cannot index " + Values.typeName(target) + " with " + Values.describe(key));
     }
 
     private static JsonNode element(JsonNode array, double d) {
@@ -57,7 +55,7 @@ public final class Index {
         }
         boolean text = target.isTextual();
         if (!text && !target.isArray()) {
-            throw new JqException("Cannot index " + Values.typeName(target) + " with object");
+            throw cannotIndex(target, sliceKey(from, to));
         }
         int len = text ? Strings.length(target.textValue()) : target.size();
         int[] range = range(len, from, to);
@@ -71,10 +69,18 @@ public final class Index {
         return out;
     }
 
+    private static JsonNode sliceKey(JsonNode from, JsonNode to) {
+        com.fasterxml.jackson.databind.node.ObjectNode key = Json.object();
+        key.set("start", from == null ? Json.NULL : from);
+        key.set("end", to == null ? Json.NULL : to);
+        return key;
+    }
+
     /** Clamped [start, end) of a slice over a sequence of {@code len} elements. */
     public static int[] range(int len, JsonNode from, JsonNode to) {
-        double start = from == null || from.isNull() ? 0 : Math.floor(from.doubleValue());
-        double end = to == null || to.isNull() ? len : Math.ceil(to.doubleValue());
+        // A NaN bound is no bound, as in jq 1.8: .[nan:1] is .[:1].
+        double start = from == null || from.isNull() || Double.isNaN(from.doubleValue()) ? 0 : Math.floor(from.doubleValue());
+        double end = to == null || to.isNull() || Double.isNaN(to.doubleValue()) ? len : Math.ceil(to.doubleValue());
         if (start < 0) {
             start = Math.max(0, len + start);
         }

@@ -63,7 +63,7 @@ public final class JsonText {
     }
 
     public static void write(StringBuilder sb, JsonNode value, String indent, int depth) {
-        if (depth >= MAX_PRINT_DEPTH) {
+        if (depth > MAX_PRINT_DEPTH) {
             sb.append("<skipped: too deep>");
             return;
         }
@@ -133,9 +133,8 @@ public final class JsonText {
             return n.isBigInteger() ? n.bigIntegerValue().toString() : Long.toString(n.longValue());
         }
         if (n.isBigDecimal()) {
-            BigDecimal d = n.decimalValue();
-            return d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0
-                    ? d.toBigInteger().toString() : number(d.doubleValue());
+            // A number literal kept as written: decNumber's canonical text, as jq 1.8 prints it.
+            return n.decimalValue().toString();
         }
         return number(n.doubleValue());
     }

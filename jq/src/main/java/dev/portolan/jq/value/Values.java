@@ -34,6 +34,11 @@ public final class Values {
         return typeName(v) + " (" + JsonText.truncated(v) + ")";
     }
 
+    /** jq's wording: {@code Cannot iterate over number (123)}, and for null {@code Cannot iterate over null}. */
+    public static dev.portolan.jq.JqException cannotIterate(JsonNode v) {
+        return new dev.portolan.jq.JqException("Cannot iterate over " + (v.isNull() ? "null" : describe(v)));
+    }
+
     public static boolean truthy(JsonNode v) {
         return !(v.isNull() || v.isMissingNode() || (v.isBoolean() && !v.booleanValue()));
     }
@@ -69,6 +74,11 @@ public final class Values {
     }
 
     private static int compareNumbers(JsonNode a, JsonNode b) {
+        // Two number literals compare exactly (jq 1.8 with decNumber); anything computed compares as doubles.
+        if ((a.isBigDecimal() || a.isBigInteger()) && (b.isBigDecimal() || b.isBigInteger() || b.isIntegralNumber())
+                || (b.isBigDecimal() || b.isBigInteger()) && a.isIntegralNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue());
+        }
         if (a.canConvertToExactIntegral() && b.canConvertToExactIntegral() && a.isIntegralNumber() && b.isIntegralNumber()
                 && !a.isBigInteger() && !b.isBigInteger()) {
             return Long.compare(a.longValue(), b.longValue());

@@ -33,7 +33,7 @@ class JqCommandLineTest {
     @Test
     void compactOutputMatchesJq() {
         assertThat(jq("{\"a\":1,\"b\":[1,2]} {\"a\":2.50}", "-c", ".").out())
-                .isEqualTo("{\"a\":1,\"b\":[1,2]}\n{\"a\":2.5}\n");
+                .isEqualTo("{\"a\":1,\"b\":[1,2]}\n{\"a\":2.50}\n");
     }
 
     @Test
@@ -61,7 +61,7 @@ class JqCommandLineTest {
     void runtimeErrorsExitWithFiveAndGoOnWithTheNextInput() {
         Result r = jq("1 {\"a\":2}", ".a");
         assertThat(r.exitCode()).isEqualTo(5);
-        assertThat(r.err()).contains("jq: error (at <unknown>): Cannot index number with \"a\"");
+        assertThat(r.err()).contains("jq: error (at <unknown>): Cannot index number with string (\"a\")");
         assertThat(r.out()).isEqualTo("2\n");
     }
 
