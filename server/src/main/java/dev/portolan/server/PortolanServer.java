@@ -77,11 +77,13 @@ public final class PortolanServer implements AutoCloseable {
             PrometheusMeterRegistry meters = Meters.prometheus();
             IntegrationHost integrations = new IntegrationHost(store, catalog, Integrations.registry(), meters, clock,
                     ResyncLauncher.Tuning.DEFAULT);
+            // One throttle: failed sign-ins through the UI and the token endpoint count together.
+            LoginThrottle throttle = new LoginThrottle(settings.loginLimits(), clock);
             WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(), integrations.launcher(),
                     integrations.repository(), integrations.registry(), integrations.jq(), clock),
-                    ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8));
+                    ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8), throttle.forSignIn());
             String organization = store.write(tx -> tx.putSettingIfAbsent(ORGANIZATION_ID, "org_" + SecretHasher.newSecret().substring(0, 16)));
-            Javalin app = createApp(catalog, tokens, integrations, meters, settings, ui,
+            Javalin app = createApp(catalog, tokens, throttle, integrations, meters, settings, ui,
                     new OrganizationRoutes(organization, "Portolan"), new BlueprintMigrations(store, clock)).start(settings.port());
             integrations.start();
             LOG.info("Portolan is listening on http://localhost:{} ({} database)", app.port(), store.dialect());
@@ -93,7 +95,7 @@ public final class PortolanServer implements AutoCloseable {
     }
 
 
-    private static Javalin createApp(CatalogService catalog, TokenService tokens, IntegrationHost integrations,
+    private static Javalin createApp(CatalogService catalog, TokenService tokens, LoginThrottle throttle, IntegrationHost integrations,
                                      PrometheusMeterRegistry meters, ServerSettings settings, WebUi ui,
                                      OrganizationRoutes organization, BlueprintMigrations migrations) {
         Requests requests = new Requests(settings.maxBodyBytes());
@@ -106,8 +108,7 @@ public final class PortolanServer implements AutoCloseable {
             cfg.routes.before("/v1/*", Requests::refuseNulInQuery);
             cfg.routes.get("/health", ctx -> ctx.contentType("application/json").result(
                     Json.write(Json.object().put("ok", true).put("status", "ready"))));
-            new AuthRoutes(catalog.access(), tokens, requests,
-                    new LoginThrottle(settings.loginLimits(), Clock.systemUTC())).register(cfg.routes);
+            new AuthRoutes(catalog.access(), tokens, requests, throttle).register(cfg.routes);
             new BlueprintRoutes(catalog, requests).register(cfg.routes);
             new EntityRoutes(catalog, requests, integrations.remotes(), migrations).register(cfg.routes);
             new SearchRoutes(catalog, requests).register(cfg.routes);

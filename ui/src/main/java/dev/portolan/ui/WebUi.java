@@ -7,6 +7,7 @@ import dev.portolan.ui.entity.EntityEditPage;
 import dev.portolan.ui.entity.EntityPage;
 import dev.portolan.ui.home.HomePage;
 import dev.portolan.ui.signin.SignInPage;
+import dev.portolan.ui.signin.SignInThrottle;
 import dev.portolan.ui.web.SessionCookie;
 import dev.portolan.ui.web.Templates;
 import dev.portolan.ui.web.UiRoutes;
@@ -31,11 +32,16 @@ public final class WebUi {
 
     private final UiServices services;
     private final SessionCookie sessions;
+    private final SignInThrottle throttle;
     private final Templates templates = new Templates();
 
-    /** @param sessionKey secret bytes for signing session cookies, the same on every replica */
-    public WebUi(UiServices services, byte[] sessionKey) {
+    /**
+     * @param sessionKey secret bytes for signing session cookies, the same on every replica
+     * @param throttle   the limit on failed sign-ins, shared with the API's token endpoint
+     */
+    public WebUi(UiServices services, byte[] sessionKey, SignInThrottle throttle) {
         this.services = services;
+        this.throttle = throttle;
         this.sessions = new SessionCookie(sessionKey, services.clock(), SESSION_LIFETIME);
     }
 
@@ -51,7 +57,7 @@ public final class WebUi {
     }
 
     private void registerPages(UiRoutes routes) {
-        new SignInPage(services.catalog().access(), sessions, templates, routes).register();
+        new SignInPage(services.catalog().access(), sessions, templates, routes, throttle).register();
         new HomePage(services, templates).register(routes);
         new CatalogPage(services, templates).register(routes);
         new EntityPage(services, templates).register(routes);

@@ -108,4 +108,25 @@ public final class LoginThrottle {
     private static String addressKey(String address) {
         return "address " + address;
     }
+
+    /** This throttle as the web UI's sign-in form sees it (the UI does not depend on the server). */
+    public dev.portolan.ui.signin.SignInThrottle forSignIn() {
+        LoginThrottle self = this;
+        return new dev.portolan.ui.signin.SignInThrottle() {
+            @Override
+            public Optional<Duration> retryAfter(String clientId, String address) {
+                return self.retryAfter(clientId, address);
+            }
+
+            @Override
+            public void failed(String clientId, String address) {
+                self.failed(clientId, address);
+            }
+
+            @Override
+            public void succeeded(String clientId) {
+                self.succeeded(clientId);
+            }
+        };
+    }
 }

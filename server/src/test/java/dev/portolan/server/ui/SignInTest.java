@@ -101,6 +101,21 @@ class SignInTest extends UiTest {
     }
 
     @Test
+    void failedAttemptsThroughTheApiAndTheFormCountTogether() {
+        ApiServer.Caller member = server.newCaller("member");
+        for (int i = 0; i < 10; i++) {
+            server.anonymous().post("/v1/auth/access_token", "{clientId: '" + member.clientId() + "', clientSecret: 'wrong'}").expect(401);
+        }
+        Page page = newPage();
+        page.navigate(url("/signin"));
+        page.getByLabel("Client id").fill(member.clientId());
+        page.getByLabel("Client secret").fill(member.clientSecret());
+        page.locator("form button[type=submit]").click();
+        assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)).containsText("Too many failed attempts");
+        assertThat(page.context().cookies()).extracting(c -> c.name).doesNotContain("portolan_session");
+    }
+
+    @Test
     void aMemberSeesNoAdminControls() {
         Page page = signInAsMember();
         assertThat(page.locator(".badge")).hasText("member");

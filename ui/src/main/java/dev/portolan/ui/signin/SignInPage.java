@@ -26,9 +26,11 @@ public final class SignInPage {
     private final SessionCookie sessions;
     private final Templates templates;
     private final UiRoutes routes;
+    private final SignInThrottle throttle;
 
-    public SignInPage(AccessService access, SessionCookie sessions, Templates templates, UiRoutes routes) {
+    public SignInPage(AccessService access, SessionCookie sessions, Templates templates, UiRoutes routes, SignInThrottle throttle) {
         this.access = access;
+        this.throttle = throttle;
         this.sessions = sessions;
         this.templates = templates;
         this.routes = routes;
@@ -58,12 +60,23 @@ public final class SignInPage {
             render(ctx, new SignInView(clientId, next, "This sign-in form has expired. Please try again.", newFormToken(ctx)));
             return;
         }
+        String address = ctx.ip();
+        Optional<Duration> wait = throttle.retryAfter(clientId, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            ctx.status(429).header("Retry-After", Long.toString(seconds));
+            render(ctx, new SignInView(clientId, next, "Too many failed attempts for this client id or from this address; "
+                    + "try again in " + seconds + " s.", newFormToken(ctx)));
+            return;
+        }
         Optional<Credential> credential = clientId.isEmpty() ? Optional.empty() : access.authenticate(clientId, secret);
         if (credential.isEmpty()) {
+            throttle.failed(clientId, address);
             ctx.status(401);
             render(ctx, new SignInView(clientId, next, "Unknown client id or wrong client secret.", newFormToken(ctx)));
             return;
         }
+        throttle.succeeded(clientId);
         Cookies.clear(ctx, FORM_COOKIE);
         Cookies.set(ctx, SessionCookie.NAME, sessions.issue(credential.get().clientId(), credential.get().version()), sessions.lifetime());
         ctx.redirect(next);
@@ -75,7 +88,9 @@ public final class SignInPage {
     }
 
     private void render(Context ctx, SignInView view) {
+        int status = ctx.status().getCode();
         templates.page(ctx, "signin.jte", new Frame("Sign in", Section.NONE, null), view);
+        ctx.status(status);
     }
 
     private static String newFormToken(Context ctx) {
