@@ -3,13 +3,10 @@ package dev.portolan.server.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.access.Credential;
+import dev.portolan.catalog.access.Hmac;
 import dev.portolan.catalog.json.Json;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,12 +23,12 @@ public final class TokenService {
             .getBytes(StandardCharsets.UTF_8));
     private static final String ISSUER = "portolan";
 
-    private final byte[] key;
+    private final Hmac hmac;
     private final Clock clock;
     private final Duration ttl;
 
     public TokenService(byte[] key, Clock clock, Duration ttl) {
-        this.key = key.clone();
+        this.hmac = new Hmac(key);
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -50,7 +47,7 @@ public final class TokenService {
                 .put("exp", now + ttl.toSeconds());
         String payload = b64(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         String signingInput = HEADER + "." + payload;
-        return signingInput + "." + b64(sign(signingInput));
+        return signingInput + "." + b64(hmac.sign(signingInput));
     }
 
     /**
@@ -67,7 +64,7 @@ public final class TokenService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(signature, sign(parts[0] + "." + parts[1]))) return Optional.empty();
+        if (!hmac.verify(parts[0] + "." + parts[1], signature)) return Optional.empty();
         try {
             JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
             if (!ISSUER.equals(claims.path("iss").asText()) || claims.path("exp").asLong() <= clock.instant().getEpochSecond()) {
@@ -80,15 +77,6 @@ public final class TokenService {
         }
     }
 
-    private byte[] sign(String input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
 
     private static String b64(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

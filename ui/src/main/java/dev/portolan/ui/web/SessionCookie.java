@@ -1,9 +1,8 @@
 package dev.portolan.ui.web;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.portolan.catalog.access.Hmac;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -18,8 +17,9 @@ import java.util.Optional;
  *
  * <p>Cookie value: {@code id.expiresEpochSecond.base64url(clientId).credentialVersion.signature},
  * signed with HMAC-SHA256. The credential's version changes when a credential of the same client id
- * is created anew, so a session of a deleted credential never carries over to its successor. The CSRF token of a session is derived from its random id with the same key, so it
- * cannot be guessed from outside and needs no storage. Thread-safe.
+ * is created anew, so a session of a deleted credential never carries over to its successor. The
+ * CSRF token of a session is derived from its random id with the same key, so it cannot be guessed
+ * from outside and needs no storage. Thread-safe.
  */
 public final class SessionCookie {
 
@@ -31,13 +31,13 @@ public final class SessionCookie {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    private final byte[] key;
+    private final Hmac hmac;
     private final Clock clock;
     private final Duration lifetime;
 
     /** @param key secret bytes; the server derives them from its stored signing key */
     public SessionCookie(byte[] key, Clock clock, Duration lifetime) {
-        this.key = key.clone();
+        this.hmac = new Hmac(key);
         this.clock = clock;
         this.lifetime = lifetime;
     }
@@ -52,7 +52,7 @@ public final class SessionCookie {
         long expires = clock.instant().plus(lifetime).getEpochSecond();
         String payload = id + "." + expires + "." + B64.encodeToString(clientId.getBytes(StandardCharsets.UTF_8))
                 + "." + B64.encodeToString(credentialVersion.getBytes(StandardCharsets.UTF_8));
-        return payload + "." + B64.encodeToString(sign("session|" + payload));
+        return payload + "." + B64.encodeToString(hmac.sign("session|" + payload));
     }
 
     /** The session of a cookie value this server issued and that has not expired; empty otherwise. */
@@ -63,7 +63,7 @@ public final class SessionCookie {
         String payload = parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3];
         try {
             byte[] signature = Base64.getUrlDecoder().decode(parts[4]);
-            if (!MessageDigest.isEqual(signature, sign("session|" + payload))) return Optional.empty();
+            if (!hmac.verify("session|" + payload, signature)) return Optional.empty();
             Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[1]));
             if (!expires.isAfter(clock.instant())) return Optional.empty();
             String clientId = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8);
@@ -76,7 +76,7 @@ public final class SessionCookie {
 
     /** The CSRF token of a session. */
     public String csrfToken(Session session) {
-        return B64.encodeToString(sign("csrf|" + session.id()));
+        return B64.encodeToString(hmac.sign("csrf|" + session.id()));
     }
 
     /** Compares tokens in constant time. */
@@ -89,15 +89,5 @@ public final class SessionCookie {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return B64.encodeToString(bytes);
-    }
-
-    private byte[] sign(String input) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
     }
 }
