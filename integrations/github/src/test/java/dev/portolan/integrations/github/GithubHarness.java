@@ -59,6 +59,8 @@ final class GithubHarness implements AutoCloseable {
     final GithubIntegration integration = new GithubIntegration(GithubIntegration.httpClient(),
             new Pacing(5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofMinutes(65), this::sleep, clock));
     final RecordingSyncEvents events = new RecordingSyncEvents();
+    /** What fetchers run by {@link #fetchAll} noted. */
+    final RecordingReporter reporter = new RecordingReporter();
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final SyncMetrics metrics = new SyncMetrics(meters);
     private final TestDatabase database = TestDatabases.create("sqlite");
@@ -111,6 +113,26 @@ final class GithubHarness implements AutoCloseable {
         new ResyncRunner(context, events, ResyncProgress.NONE).run(report);
         metrics.publish(report); // as the launcher does
         return report;
+    }
+
+    /** Every raw object of {@code kind} with this selector (JSON), fetched page by page as a resync would. */
+    List<JsonNode> fetchAll(String kind, String selectorJson) {
+        ObjectNode selector = (ObjectNode) Json.parse(selectorJson);
+        selector.put("query", "true");
+        var fetcher = integration.fetcher(kind, new dev.portolan.sync.spi.FetchContext(INSTALLATION, parsedSettings(), selector,
+                () -> false, Json.object(), reporter));
+        List<JsonNode> objects = new ArrayList<>();
+        String cursor = null;
+        try {
+            do {
+                var page = fetcher.fetch(cursor);
+                objects.addAll(page.objects());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        } catch (dev.portolan.sync.spi.FetchException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+        return objects;
     }
 
     /** Saves the installation (for live events) with this mapping. */
