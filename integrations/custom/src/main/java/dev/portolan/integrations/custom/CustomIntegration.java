@@ -1,6 +1,7 @@
 package dev.portolan.integrations.custom;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portolan.sync.http.HttpClients;
 import dev.portolan.sync.settings.Settings;
 import dev.portolan.sync.settings.SettingsDefinition;
 import dev.portolan.sync.spi.CheckResult;
@@ -12,7 +13,6 @@ import dev.portolan.sync.spi.IntegrationDefaults;
 import dev.portolan.sync.spi.Page;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -44,13 +44,9 @@ public final class CustomIntegration implements Integration {
         this.retry = retry;
     }
 
-    /**
-     * HTTP/1.1, which every server speaks, and no redirects: a kind's headers carry credentials and
-     * must never follow a redirect to another server, so a redirect is reported with where it points.
-     */
+    /** Without redirects: a kind's headers carry credentials, so a redirect is reported with where it points. */
     static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClients.withoutRedirects();
     }
 
     @Override

@@ -17,7 +17,7 @@ final class Branches {
     static Pages pages(Scope scope) throws FetchException {
         boolean detailed = scope.flag("detailed", false);
         boolean protection = scope.flag("protectionRules", false);
-        return new EachRepository(scope, repo -> new ListPages(scope.client, EachRepository.path(repo) + "/branches", null,
+        return EachRepository.of(scope, repo -> new ListPages(scope.client, EachRepository.path(repo) + "/branches", null,
                 branch -> enrich(scope, repo, branch, detailed, protection), scope.reporter,
                 "repository " + repo.path("full_name").asText() + " was not found (deleted since it was listed?); skipped"));
     }

@@ -1,40 +1,34 @@
 package dev.portolan.integrations.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.portolan.sync.spi.FetchException;
 
 import java.util.List;
 
-/** An organization-scoped kind (members, teams): for each organization in scope, its own pages. */
-final class EachOrganization implements Pages {
+/** Organization-scoped kinds (members, teams): for each organization in scope, its own pages. */
+final class EachOrganization {
 
+    /** The pages of one organization. */
     @FunctionalInterface
     interface PerOrganization {
         Pages pages(String organization) throws FetchException;
     }
 
-    private final Scope scope;
-    private final PerOrganization perOrganization;
-    private int index;
-    private Pages current;
+    private EachOrganization() {}
 
-    EachOrganization(Scope scope, PerOrganization perOrganization) {
-        this.scope = scope;
-        this.perOrganization = perOrganization;
-    }
+    static Pages of(Scope scope, PerOrganization perOrganization) {
+        Pages logins = new Pages() {
+            private boolean done;
 
-    @Override
-    public List<JsonNode> next() throws FetchException {
-        while (true) {
-            if (current != null) {
-                List<JsonNode> page = current.next();
-                if (page != null) return page;
-                current = null;
+            @Override
+            public List<JsonNode> next() throws FetchException {
+                if (done) return null;
+                done = true;
+                return scope.organizations().stream().<JsonNode>map(TextNode::valueOf).toList();
             }
-            List<String> organizations = scope.organizations();
-            if (index >= organizations.size()) return null;
-            current = perOrganization.pages(organizations.get(index++));
-        }
+        };
+        return new Nested(logins, login -> perOrganization.pages(login.asText()));
     }
 
     /** An organization's list at {@code /orgs/{org}{suffix}}, each object with {@code __organization}. */

@@ -1,60 +1,17 @@
 package dev.portolan.integrations.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.sync.spi.FetchException;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
+/** Repository-scoped kinds (pull requests, issues, branches, ...): for each repository in scope, its own pages. */
+final class EachRepository {
 
-/**
- * A repository-scoped kind (pull requests, issues, branches, ...): for each repository in scope,
- * its own pages. Holds one page of repositories and one page of the kind at a time.
- */
-final class EachRepository implements Pages {
+    private EachRepository() {}
 
-    /** The pages of one repository. */
-    @FunctionalInterface
-    interface PerRepository {
-        Pages pages(JsonNode repository) throws FetchException;
-    }
-
-    private final Pages repositories;
-    private final PerRepository perRepository;
-    private final Deque<JsonNode> pending = new ArrayDeque<>();
-    private Pages current;
-    private boolean repositoriesDone;
-
-    EachRepository(Scope scope, PerRepository perRepository) throws FetchException {
-        this(new Repositories(scope, repo -> repo), perRepository);
-    }
-
-    /** For the repositories {@code repositories} gives (e.g. those a selector lists). */
-    EachRepository(Pages repositories, PerRepository perRepository) {
-        this.repositories = repositories;
-        this.perRepository = perRepository;
-    }
-
-    @Override
-    public List<JsonNode> next() throws FetchException {
-        while (true) {
-            if (current != null) {
-                List<JsonNode> page = current.next();
-                if (page != null) return page;
-                current = null;
-            }
-            if (pending.isEmpty()) {
-                if (repositoriesDone) return null;
-                List<JsonNode> page = repositories.next();
-                if (page == null) {
-                    repositoriesDone = true;
-                    return null;
-                }
-                pending.addAll(page);
-                continue;
-            }
-            current = perRepository.pages(pending.poll());
-        }
+    /** The pages of each repository in scope ({@link Repositories}). */
+    static Pages of(Scope scope, Nested.Children perRepository) throws FetchException {
+        return new Nested(new Repositories(scope, repo -> repo), perRepository);
     }
 
     /** {@code /repos/{owner}/{name}} of a repository object. */
@@ -64,7 +21,7 @@ final class EachRepository implements Pages {
 
     /** Port's enrichment of a repository-scoped object: {@code __repository} (the name) and {@code __organization}. */
     static JsonNode enriched(JsonNode object, JsonNode repository) {
-        if (object instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+        if (object instanceof ObjectNode o) {
             o.put("__repository", repository.path("name").asText());
             o.put("__organization", repository.path("owner").path("login").asText(repository.path("__organization").asText()));
         }

@@ -32,7 +32,7 @@ final class Files {
             if (!pattern.hasNonNull("path")) throw new FetchException("selector.files[].path is required: a path or glob", false);
             PathGlob glob = rooted(pattern.get("path").asText());
             boolean skipParsing = pattern.path("skipParsing").asBoolean(false);
-            all.add(new EachRepository(RepositorySelection.of(scope, pattern), repo -> Pages.of(matches(scope, repo, glob, skipParsing))));
+            all.add(new Nested(RepositorySelection.of(scope, pattern), repo -> Pages.of(matches(scope, repo, glob, skipParsing))));
         }
         return PullRequests.concat(all);
     }

@@ -26,7 +26,7 @@ final class Folders {
         List<Pages> all = new ArrayList<>();
         for (JsonNode pattern : patterns) {
             PathGlob glob = Files.rooted(pattern.path("path").asText("*"));
-            all.add(new EachRepository(RepositorySelection.of(scope, pattern), repo -> Pages.of(matches(scope, repo, glob))));
+            all.add(new Nested(RepositorySelection.of(scope, pattern), repo -> Pages.of(matches(scope, repo, glob))));
         }
         return PullRequests.concat(all);
     }

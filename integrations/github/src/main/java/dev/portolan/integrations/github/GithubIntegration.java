@@ -1,6 +1,7 @@
 package dev.portolan.integrations.github;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.portolan.sync.http.HttpClients;
 import dev.portolan.sync.settings.Settings;
 import dev.portolan.sync.settings.SettingsDefinition;
 import dev.portolan.sync.spi.CheckResult;
@@ -13,7 +14,6 @@ import dev.portolan.sync.spi.IntegrationDefaults;
 import dev.portolan.sync.spi.WebhookReceiver;
 
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,10 +48,9 @@ public final class GithubIntegration implements Integration {
         this.pacing = pacing;
     }
 
-    /** No redirects: the Authorization header must never follow one to another host. */
+    /** Without redirects: the Authorization header must never follow one to another host. */
     static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return HttpClients.withoutRedirects();
     }
 
     @Override

@@ -26,12 +26,12 @@ final class GithubKinds {
     static {
         kind("organization", Organizations::new);
         kind("repository", scope -> new Repositories(scope, new IncludedFiles(scope)), "repositoryType", "includedFiles");
-        kind("user", scope -> new EachOrganization(scope, org -> EachOrganization.list(scope, org, "/members", user -> user)));
+        kind("user", scope -> EachOrganization.of(scope, org -> EachOrganization.list(scope, org, "/members", user -> user)));
         kind("team", Teams::pages, "members");
         kind("pull-request", PullRequests::pages, "states", "state", "maxResults", "since", "repositoryType");
         kind("issue", scope -> perRepository(scope, "/issues?state=" + scope.text("state", "open"), null, true), "state", "repositoryType");
         kind("workflow", scope -> perRepository(scope, "/actions/workflows", "workflows", false), "repositoryType");
-        kind("workflow-run", scope -> new EachRepository(scope, repo -> EachRepository.list(scope, repo, "/actions/runs", "workflow_runs")
+        kind("workflow-run", scope -> EachRepository.of(scope, repo -> EachRepository.list(scope, repo, "/actions/runs", "workflow_runs")
                 .limit(scope.number("maxRuns", 100))), "maxRuns", "repositoryType");
         kind("release", scope -> perRepository(scope, "/releases", null, false), "repositoryType");
         kind("tag", scope -> perRepository(scope, "/tags", null, false), "repositoryType");
@@ -55,7 +55,7 @@ final class GithubKinds {
 
     /** A list of each repository, enriched; {@code issuesOnly} drops the pull requests GitHub lists among issues. */
     private static Pages perRepository(Scope scope, String suffix, String itemsKey, boolean issuesOnly) throws FetchException {
-        return new EachRepository(scope, repo -> {
+        return EachRepository.of(scope, repo -> {
             ListPages pages = EachRepository.list(scope, repo, suffix, itemsKey);
             return issuesOnly ? pages.keep(issue -> !issue.has("pull_request")) : pages;
         });

@@ -26,7 +26,7 @@ final class PullRequests {
         }
         int maxResults = scope.number("maxResults", 100);
         Instant since = scope.clock.instant().minus(Duration.ofDays(scope.number("since", 60)));
-        return new EachRepository(scope, repo -> {
+        return EachRepository.of(scope, repo -> {
             List<Pages> lists = new ArrayList<>();
             if (states.contains("open")) lists.add(EachRepository.list(scope, repo, "/pulls?state=open", null));
             if (states.contains("closed")) {

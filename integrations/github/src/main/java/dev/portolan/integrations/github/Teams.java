@@ -18,7 +18,7 @@ final class Teams {
 
     static Pages pages(Scope scope) {
         boolean members = scope.flag("members", true);
-        return new EachOrganization(scope, org -> EachOrganization.list(scope, org, "/teams",
+        return EachOrganization.of(scope, org -> EachOrganization.list(scope, org, "/teams",
                 team -> members ? withMembers(scope, org, team) : team));
     }
 
