@@ -135,7 +135,15 @@ public final class LiveEvents {
             }
             if (change.isEmpty()) continue;
             concerned = true;
-            LiveEventSync.Outcome outcome = sync.apply(i, resource, change);
+            LiveEventSync.Outcome outcome;
+            try {
+                outcome = sync.apply(i, resource, change);
+            } catch (RuntimeException e) { // a mapping that cannot run, or the catalog unreachable: this resource only
+                failed++;
+                metrics.liveEvent(id, resource.kind(), "failed", 1);
+                events.error(kind, "live event " + event + " could not be applied: " + e.getMessage());
+                continue;
+            }
             upserted += outcome.upserted();
             deleted += outcome.deleted();
             failed += outcome.failed();

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The event log of one resync: every line goes to the process log (one line per event, with the
  * integration and kind in the MDC) and, debug lines excepted, to the {@link InstallationRepository}
- * in batches. At most {@link #MAX_STORED} lines are stored per resync, so a resync that fails on
+ * in batches (warnings and errors at once). At most {@link #MAX_STORED} lines are stored per resync, so a resync that fails on
  * every object cannot flood the database; the report's counters still count everything.
  */
 final class RecordedSyncEvents implements SyncEvents {
@@ -50,7 +50,9 @@ final class RecordedSyncEvents implements SyncEvents {
         stored++;
         String text = stored == MAX_STORED ? message + " (further lines of this resync are not stored)" : message;
         pending.add(new SyncEvent(integration, resyncId, clock.instant(), level.name(), kind, text));
-        if (pending.size() >= FLUSH_EVERY) flush();
+        // Warnings and errors are few and may be what a person is waiting to read (a rate-limit wait
+        // in the middle of a fetch): they are stored at once.
+        if (pending.size() >= FLUSH_EVERY || level == Level.WARN || level == Level.ERROR) flush();
     }
 
     synchronized void flush() {
