@@ -227,13 +227,13 @@ public final class FakeGithub implements AutoCloseable {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
         byte[] requestBody = exchange.getRequestBody().readAllBytes();
-        int status;
+        // Recorded just before the answer is sent (see send), so a test that has its answer sees the request.
+        exchange.setAttribute(Request.class.getName(), new Request(method, pathAndQuery, authorization, ifNoneMatch, 0));
         try {
-            status = serve(exchange, method, pathAndQuery, authorization, ifNoneMatch, requestBody);
+            serve(exchange, method, pathAndQuery, authorization, ifNoneMatch, requestBody);
         } catch (RuntimeException e) {
-            status = send(exchange, 500, Map.of(), "{\"message\":\"fake failed: " + e + "\"}");
+            send(exchange, 500, Map.of(), "{\"message\":\"fake failed: " + e + "\"}");
         }
-        requests.add(new Request(method, pathAndQuery, authorization, ifNoneMatch, status));
     }
 
     private int serve(HttpExchange exchange, String method, String pathAndQuery, String authorization, String ifNoneMatch,
@@ -508,7 +508,9 @@ public final class FakeGithub implements AutoCloseable {
         return query;
     }
 
-    private static int send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+    private int send(HttpExchange exchange, int status, Map<String, String> headers, String body) throws IOException {
+        Request request = (Request) exchange.getAttribute(Request.class.getName());
+        requests.add(new Request(request.method(), request.pathAndQuery(), request.authorization(), request.ifNoneMatch(), status));
         headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
