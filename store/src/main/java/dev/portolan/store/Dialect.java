@@ -52,6 +52,17 @@ interface Dialect {
     /** A placeholder and its bound value that compare with {@link #propertyValue} like the stored {@code value}. */
     SqlFragment propertyValueParameter(JsonNode value);
 
+    /**
+     * What follows {@code FROM entities e} to read rows in the order of the property index
+     * {@code indexName}, or nothing where the planner weighs that itself. SQLite's planner prefers an
+     * index that narrows the rows (a filter on another property) and then sorts all of them, which at
+     * a million entities takes seconds; reading the sort index in order and filtering as it goes
+     * stops after one page.
+     */
+    default String readInOrderOf(String indexName) {
+        return "";
+    }
+
     /** The search-predicate SQL of this dialect. */
     Predicates predicates();
 }

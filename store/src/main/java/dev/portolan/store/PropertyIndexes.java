@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One partial expression index per scalar property of each blueprint ({@code WHERE blueprint = ...}),
@@ -51,6 +52,12 @@ final class PropertyIndexes {
                         List.of(identifier, property, name));
             }
         });
+    }
+
+    /** The name of the index on one property of a blueprint, if it has one. */
+    Optional<String> find(String blueprint, String property) {
+        return Sql.queryOne(connection, "SELECT index_name FROM property_indexes WHERE blueprint = ? AND property = ?",
+                List.of(blueprint, property), row -> row.getString(1));
     }
 
     void dropAll(String blueprint) {

@@ -34,11 +34,19 @@ final class SortedSearch {
         this.dialect = dialect;
     }
 
-    /** A sort key: a column or property expression, and how its values travel in cursors. */
-    private record Key(String expression, boolean property, String name) {}
+    /**
+     * A sort key: a column or property expression, how its values travel in cursors, and what to add
+     * after {@code FROM entities e} to read the property's index in order (empty for columns).
+     */
+    private record Key(String expression, boolean property, String name, String inOrder) {}
 
     SearchPage run(Blueprint blueprint, SqlFragment where, SearchSort sort, int limit, String from) {
         Key key = key(blueprint, sort.property());
+        if (!key.inOrder().isEmpty() && fewMatches(blueprint, where, key)) {
+            // Few rows match: reading them through the filter's index and sorting them is cheaper than
+            // walking the sort index past all the rows that do not match.
+            key = new Key(key.expression(), key.property(), key.name(), "");
+        }
         String cursorKey = (sort.descending() ? "-" : "+") + key.name();
         Cursor after = from == null ? null : Cursor.decode(from, cursorKey);
         List<Row> rows = new ArrayList<>();
@@ -63,7 +71,8 @@ final class SortedSearch {
     private List<Row> read(Blueprint blueprint, SqlFragment where, Key key, boolean descending, Cursor after,
                            boolean withValue, int count) {
         StringBuilder sql = new StringBuilder("SELECT ").append(EntityColumns.SELECT).append(", ")
-                .append(key.expression()).append(" AS sort_key FROM entities e WHERE e.blueprint = ")
+                .append(key.expression()).append(" AS sort_key FROM entities e").append(withValue ? key.inOrder() : "")
+                .append(" WHERE e.blueprint = ")
                 .append(Identifiers.literal(blueprint.identifier())).append(" AND ").append(where.sql())
                 .append(" AND ").append(key.expression()).append(withValue ? " IS NOT NULL" : " IS NULL");
         List<Object> parameters = new ArrayList<>(where.parameters());
@@ -89,6 +98,17 @@ final class SortedSearch {
                         : textOrNull(row.getString("sort_key"))));
     }
 
+    /** Rows the filter may sort in memory; above that, reading the sort index in order wins. */
+    private static final int FEW = 5000;
+
+    /** Whether at most {@link #FEW} rows with a value match, counted on the planner's own plan (stops at FEW + 1). */
+    private boolean fewMatches(Blueprint blueprint, SqlFragment where, Key key) {
+        if (where.sql().equals(SqlFragment.TRUE.sql())) return false;
+        String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM entities e WHERE e.blueprint = " + Identifiers.literal(blueprint.identifier())
+                + " AND " + where.sql() + " AND " + key.expression() + " IS NOT NULL LIMIT " + (FEW + 1) + ")";
+        return Sql.queryOne(connection, sql, where.parameters(), row -> row.getLong(1)).orElse(0L) <= FEW;
+    }
+
     private static JsonNode textOrNull(String text) {
         return text == null ? null : JsonNodeFactory.instance.textNode(text);
     }
@@ -107,14 +127,16 @@ final class SortedSearch {
                 throw new IllegalArgumentException("cannot sort by '" + property
                         + "'; sortable meta-properties: $identifier, $title, $createdAt, $updatedAt");
             }
-            return new Key(column, false, property);
+            return new Key(column, false, property, "");
         }
         var definition = blueprint.properties().definitions().get(property);
         if (definition == null || !definition.isScalar() || !Identifiers.isValid(property)) {
             throw new IllegalArgumentException("cannot sort by '" + property + "': blueprint '" + blueprint.identifier()
                     + "' has no scalar property of that name");
         }
-        return new Key(dialect.propertyValue(property), true, property);
+        String inOrder = new PropertyIndexes(connection, dialect).find(blueprint.identifier(), property)
+                .map(dialect::readInOrderOf).orElse("");
+        return new Key(dialect.propertyValue(property), true, property, inOrder);
     }
 
     /** Where the previous page ended. */

@@ -105,6 +105,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String readInOrderOf(String indexName) {
+        return " INDEXED BY " + Identifiers.checked(indexName);
+    }
+
+    @Override
     public Predicates predicates() {
         return predicates;
     }

@@ -124,12 +124,16 @@ public final class CatalogPageBenchmark {
             for (int warm = 0; warm < 10; warm++) get(http, base + page(LANGUAGES[warm % 8], sorts[warm % 4], warm % 2 == 0));
             List<Double> first = new ArrayList<>();
             List<Double> next = new ArrayList<>();
+            java.util.Map<String, List<Double>> bySort = new java.util.TreeMap<>();
             for (int round = 0; round < 40; round++) {
-                String path = page(LANGUAGES[random.nextInt(LANGUAGES.length)], sorts[round % sorts.length], random.nextBoolean());
+                String sort = sorts[round % sorts.length];
+                String path = page(LANGUAGES[random.nextInt(LANGUAGES.length)], sort, random.nextBoolean());
                 for (int depth = 0; depth < 5 && path != null; depth++) {
                     long start = System.nanoTime();
                     String html = get(http, base + path);
-                    (depth == 0 ? first : next).add((System.nanoTime() - start) / 1e6);
+                    double millis = (System.nanoTime() - start) / 1e6;
+                    (depth == 0 ? first : next).add(millis);
+                    bySort.computeIfAbsent("sorted by " + sort, k -> new ArrayList<>()).add(millis);
                     Matcher m = NEXT.matcher(html);
                     path = m.find() ? m.group(1).replace("&amp;", "&") : null;
                 }
@@ -140,6 +144,7 @@ public final class CatalogPageBenchmark {
             report("first pages", first);
             report("next pages (keyset)", next);
             report("all pages", all);
+            bySort.forEach(CatalogPageBenchmark::report);
         }
     }
 
