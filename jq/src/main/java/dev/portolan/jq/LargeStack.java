@@ -1,13 +1,16 @@
 package dev.portolan.jq;
 
-/** Runs a task on a fresh thread with a large stack and waits for it, rethrowing what it threw. */
-final class LargeStack {
+/**
+ * Runs a task on a fresh thread with a large stack and waits for it, rethrowing what it threw: for
+ * legitimately deep jq (recursion, values 10,000 levels deep) and for the test runner.
+ */
+public final class LargeStack {
     private static final long STACK_BYTES = 1L << 30;
 
     private LargeStack() {
     }
 
-    static void run(Runnable task) {
+    public static void run(Runnable task) {
         Throwable[] failure = {null};
         Thread thread = new Thread(null, () -> {
             try {

@@ -38,7 +38,7 @@ public final class JsonInput {
         if (trimmed.equals("nan") || trimmed.equals("-nan")) {
             return dev.portolan.jq.value.Json.number(Double.NaN);
         }
-        try (JsonParser parser = MAPPER.createParser(text)) {
+        try (JsonParser parser = MAPPER.createParser(withJqNaN(text))) {
             JsonNode value = MAPPER.readTree(parser);
             if (value == null || value.isMissingNode()) {
                 throw new JqException("Expected JSON value (while parsing '" + text + "')");
@@ -52,6 +52,41 @@ public final class JsonInput {
         } catch (IOException e) {
             throw new JqException(firstLine(e.getMessage()) + " (while parsing '" + text + "')");
         }
+    }
+
+    /**
+     * jq reads {@code nan}, {@code -nan} and {@code -NaN} as NaN; Jackson reads only {@code NaN}.
+     * Rewrites those tokens outside strings (a text without them is returned as is).
+     */
+    public static String withJqNaN(String text) {
+        if (!text.contains("nan") && !text.contains("-NaN")) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                out.append(c);
+                if (c == '\\' && i + 1 < text.length()) {
+                    out.append(text.charAt(++i));
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+                out.append(c);
+            } else if (text.startsWith("-nan", i) || text.startsWith("-NaN", i)) {
+                out.append("NaN");
+                i += 3;
+            } else if (text.startsWith("nan", i)) {
+                out.append("NaN");
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String firstLine(String message) {

@@ -19,7 +19,6 @@ final class TimeParser {
     private int second;
     private int pm = -1;
     private long epoch = Long.MIN_VALUE;
-    private int offsetSeconds;
 
     private TimeParser(String text, String format) {
         this.text = text;
@@ -59,7 +58,8 @@ final class TimeParser {
             hour = hour % 12 + (pm == 1 ? 12 : 0);
         }
         try {
-            return LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59)).minusSeconds(offsetSeconds);
+            // Like jq 1.8 (C strptime then timegm), a %z offset is read but not applied: the fields stay as written.
+            return LocalDateTime.of(year, month, day, hour, minute, Math.min(second, 59));
         } catch (java.time.DateTimeException e) {
             throw mismatch();
         }
@@ -150,23 +150,22 @@ final class TimeParser {
         }
     }
 
+    /** Reads {@code Z}, {@code +hhmm} or {@code -hh:mm}; the offset is not applied (see {@link #parse}). */
     private void zoneOffset() {
         if (pos < text.length() && text.charAt(pos) == 'Z') {
             pos++;
             return;
         }
-        int sign = pos < text.length() && text.charAt(pos) == '-' ? -1 : 1;
         if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
             pos++;
         } else {
             throw mismatch();
         }
-        int hh = number(2);
+        number(2);
         if (pos < text.length() && text.charAt(pos) == ':') {
             pos++;
         }
-        int mm = number(2);
-        offsetSeconds = sign * (hh * 3600 + mm * 60);
+        number(2);
     }
 
     private void literal(char c) {

@@ -7,6 +7,8 @@ import dev.portolan.jq.JqException;
 import dev.portolan.jq.JqProgram;
 import dev.portolan.jq.JqRuntime;
 import dev.portolan.jq.JqSyntax;
+import dev.portolan.jq.LargeStack;
+import dev.portolan.jq.builtins.JsonInput;
 import dev.portolan.jq.value.JsonText;
 import dev.portolan.jq.value.Values;
 import java.io.IOException;
@@ -26,8 +28,6 @@ import java.util.List;
  */
 public final class JqTestRunner {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    /** Tests build values 10,000 levels deep (jq's depth limits): run them where such recursion fits. */
-    private static final long STACK_BYTES = 1L << 30;
     private static final int MAX_SHOWN = 300;
     private final PrintStream out;
     private final JqSyntax syntax;
@@ -59,24 +59,7 @@ public final class JqTestRunner {
     /** Runs the tests on a thread with a large stack, so that deep values never overflow it. */
     public Summary run(List<String> lines) {
         Summary[] result = new Summary[1];
-        RuntimeException[] failure = new RuntimeException[1];
-        Thread runner = new Thread(null, () -> {
-            try {
-                result[0] = runHere(lines);
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-        }, "jq-run-tests", STACK_BYTES);
-        runner.start();
-        try {
-            runner.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running tests", e);
-        }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        LargeStack.run(() -> result[0] = runHere(lines));
         return result[0];
     }
 
@@ -117,7 +100,7 @@ public final class JqTestRunner {
         try {
             JqProgram program = Jq.compile(programText, syntax);
             // jq skips a byte order mark before a JSON text.
-            JsonNode input = JqCommandLine.mapper().readTree(stripByteOrderMark(block.get(1)));
+            JsonNode input = JqCommandLine.mapper().readTree(JsonInput.withJqNaN(stripByteOrderMark(block.get(1))));
             List<JsonNode> actual = new ArrayList<>();
             try {
                 program.run(input, JqRuntime.defaults().withTimeout(TIMEOUT), actual::add);
@@ -126,7 +109,7 @@ public final class JqTestRunner {
             }
             List<JsonNode> expected = new ArrayList<>();
             for (String e : block.subList(2, block.size())) {
-                expected.add(JqCommandLine.mapper().readTree(e));
+                expected.add(JqCommandLine.mapper().readTree(JsonInput.withJqNaN(e)));
             }
             if (sameOutputs(expected, actual)) {
                 passed++;

@@ -87,13 +87,25 @@ public final class Formats {
                     i += 2;
                     continue;
                 } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                    throw new JqException("string (" + JsonText.truncated(Json.text(s)) + ") is not a valid uri encoding");
+                    throw notUri(s);
                 }
             }
             byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
             bytes.write(b, 0, b.length);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        // jq 1.8 refuses decoded bytes that are not UTF-8 (a truncated or malformed sequence).
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw notUri(s);
+        }
+    }
+
+    private static JqException notUri(String s) {
+        return new JqException("string (" + JsonText.truncated(Json.text(s)) + ") is not a valid uri encoding");
     }
 
     private static String csv(JsonNode row) {
@@ -158,8 +170,12 @@ public final class Formats {
 
     private static String base64d(String s) {
         String trimmed = s.replace("=", "");
+        if (trimmed.length() % 4 == 1) {
+            // A lone sixth-bit group cannot make a byte: jq 1.8 refuses it instead of dropping it.
+            throw new JqException(Values.describe(Json.text(s)) + " trailing base64 byte found");
+        }
         try {
-            byte[] bytes = Base64.getDecoder().decode(trimmed.length() % 4 == 1 ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+            byte[] bytes = Base64.getDecoder().decode(trimmed);
             return new String(bytes, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new JqException(Values.describe(Json.text(s)) + " is not valid base64 data");

@@ -37,6 +37,17 @@ class JqCommandLineTest {
     }
 
     @Test
+    void singleQuotedLiteralsNeedTheSingleQuotesOptionAsPlainJqRefusesThem() {
+        Result plain = jq("{\"a\":\"x\"}", ".a + '/'");
+        assertThat(plain.exitCode()).isEqualTo(3);
+        assertThat(plain.err()).contains("syntax error, unexpected INVALID_CHARACTER");
+
+        Result mapping = jq("{\"a\":\"x\"}", "-c", "--single-quotes", ".a + '/' + \"it's\"");
+        assertThat(mapping.exitCode()).isZero();
+        assertThat(mapping.out()).isEqualTo("\"x/it's\"\n");
+    }
+
+    @Test
     void tabAndIndentOptionsChangeTheIndentation() {
         assertThat(jq("[1]", "--tab", ".").out()).isEqualTo("[\n\t1\n]\n");
         assertThat(jq("[1]", "--indent", "4", ".").out()).isEqualTo("[\n    1\n]\n");

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  * codes. {@link Main} hands its arguments over untouched; this class is what {@code --help} lists.
  */
 @Command(name = "jq", description = "Run a jq program with Portolan's jq engine: portolan jq [-c] [-n] [-r] [--arg k v] '<program>' [file...]."
-        + " Also: --run-tests FILE.")
+        + " Also: --run-tests FILE, and --single-quotes for the mapping syntax ('text' literals, as Port allows).")
 public final class JqCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", description = "jq's options, program and files")

@@ -195,6 +195,26 @@ class MappingParserTest {
     }
 
     @Test
+    void aCompileErrorNamesThePathTheExpressionAndJqsMessageWithTheColumn() {
+        List<Violation> errors = errors("""
+                resources:
+                  - kind: repository
+                    port:
+                      entity:
+                        mappings:
+                          identifier: .name
+                          blueprint: "'service'"
+                          title: ".owner + '/ + .name"
+                """);
+
+        Violation title = at(errors, "resources[0].port.entity.mappings.title");
+        assertThat(errors).hasSize(1);
+        assertThat(title.message())
+                .startsWith("jq does not compile: unterminated single-quoted string literal at <top-level>, line 1, column 20:")
+                .contains(".owner + '/ + .name");
+    }
+
+    @Test
     void refusesAThresholdOutsideZeroToOne() {
         for (String threshold : List.of("1.5", "-0.1", "'half'")) {
             List<Violation> errors = errors("entityDeletionThreshold: " + threshold + "\nresources: []\n");
