@@ -1,5 +1,8 @@
 package dev.portolan.integrations.github;
 
+import dev.portolan.integrations.github.testing.FakeGithub;
+import dev.portolan.integrations.github.testing.GithubObjects;
+
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.report.SyncReport;

@@ -1,5 +1,8 @@
 package dev.portolan.integrations.github;
 
+import dev.portolan.integrations.github.testing.FakeGithub;
+import dev.portolan.integrations.github.testing.GithubObjects;
+
 import dev.portolan.catalog.entity.Entity;
 import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.report.SyncState;

@@ -1,5 +1,8 @@
 package dev.portolan.integrations.github;
 
+import dev.portolan.integrations.github.testing.FakeGithub;
+import dev.portolan.integrations.github.testing.GithubObjects;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package dev.portolan.integrations.github;
+package dev.portolan.integrations.github.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
  * {@code retry-after}, a 404), permissions a token lacks (403 with {@code x-accepted-github-permissions}),
  * and GitHub App authentication (an RS256 JWT checked against the app's public key, installation
  * tokens that expire). Records every request.
+ *
+ * <p>Test support, shipped in the main jar (not a test-jar) so that {@code bench/} can use it in a
+ * plain {@code compile}; nothing in the integration uses it.
  */
 public final class FakeGithub implements AutoCloseable {
 
@@ -521,7 +524,7 @@ public final class FakeGithub implements AutoCloseable {
         return status;
     }
 
-    static String sha1(String text) {
+    public static String sha1(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -530,7 +533,7 @@ public final class FakeGithub implements AutoCloseable {
     }
 
     /** For {@link Function}-style filters in tests. */
-    static Predicate<String> pathContains(String part) {
+    public static Predicate<String> pathContains(String part) {
         return path -> path.contains(part);
     }
 }

@@ -1,4 +1,4 @@
-package dev.portolan.integrations.github;
+package dev.portolan.integrations.github.testing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.json.Json;
@@ -12,8 +12,8 @@ import java.util.Base64;
  */
 public final class GithubObjects {
 
-    static final String API = "https://api.github.com";
-    static final String CREATED = "2026-01-01T00:00:00Z";
+    public static final String API = "https://api.github.com";
+    public static final String CREATED = "2026-01-01T00:00:00Z";
 
     private GithubObjects() {}
 
