@@ -29,12 +29,16 @@ final class PostgresPredicates implements Predicates {
     @Override
     public SqlFragment equalToAny(Operand operand, List<JsonNode> scalars) {
         if (operand instanceof Operand.TextColumn) {
-            return new SqlFragment(text(operand) + " IN (" + Sql.placeholders(scalars.size()) + ")",
-                    scalars.stream().map(v -> (Object) v.asText()).toList());
+            return textIn(text(operand), scalars.stream().map(JsonNode::asText).toList());
         }
-        String casts = String.join(", ", java.util.Collections.nCopies(scalars.size(), "CAST(? AS jsonb)"));
-        return new SqlFragment("(" + json(operand) + " IN (" + casts + "))",
-                scalars.stream().map(v -> (Object) v.toString()).toList());
+        // One text[] parameter of JSON texts, cast to jsonb[]: "= ANY" uses the property's expression index like IN does.
+        return SqlFragment.of("(" + json(operand) + " = ANY(CAST(CAST(? AS text[]) AS jsonb[])))",
+                (Object) scalars.stream().map(JsonNode::toString).toArray(String[]::new));
+    }
+
+    @Override
+    public SqlFragment textIn(String expression, List<String> texts) {
+        return SqlFragment.of("(" + expression + " = ANY(CAST(? AS text[])))", (Object) texts.toArray(String[]::new));
     }
 
     @Override
@@ -62,6 +66,12 @@ final class PostgresPredicates implements Predicates {
     @Override
     public SqlFragment containsText(Operand operand, String text) {
         return textCondition(operand, "strpos(" + text(operand) + ", ?) > 0", text);
+    }
+
+    @Override
+    public SqlFragment containsAnyText(Operand operand, List<String> texts) {
+        return textCondition(operand, "EXISTS (SELECT 1 FROM unnest(CAST(? AS text[])) AS needle(t) WHERE strpos("
+                + text(operand) + ", needle.t) > 0)", texts.toArray(String[]::new));
     }
 
     @Override
@@ -101,7 +111,7 @@ final class PostgresPredicates implements Predicates {
                 .wrap("EXISTS (SELECT 1 FROM " + source + " AS " + alias + "(value) WHERE ", ")");
     }
 
-    private static SqlFragment textCondition(Operand operand, String condition, String parameter) {
+    private static SqlFragment textCondition(Operand operand, String condition, Object parameter) {
         if (operand instanceof Operand.TextColumn) {
             return SqlFragment.of("(" + condition + ")", parameter);
         }

@@ -16,8 +16,15 @@ interface Predicates {
     /** Equal to a string, number or boolean of the same JSON type (strings exactly, case included). */
     SqlFragment equalTo(Operand operand, JsonNode scalar);
 
-    /** Equal to any of the given strings, numbers and booleans: one IN list per JSON type, so indexes apply. */
+    /**
+     * Equal to any of the given strings, numbers and booleans. The values are bound as one
+     * parameter per JSON type (an array), never one parameter each, so a list of any length fits
+     * the database's limit on parameters, and the property's index still applies.
+     */
     SqlFragment equalToAny(Operand operand, List<JsonNode> scalars);
+
+    /** The SQL text {@code expression} is one of {@code texts}, bound as one parameter however many there are. */
+    SqlFragment textIn(String expression, List<String> texts);
 
     /** Equal as a whole to a JSON array or object. */
     SqlFragment jsonEquals(Operand operand, JsonNode value);
@@ -27,6 +34,9 @@ interface Predicates {
 
     /** A string value containing {@code text}. */
     SqlFragment containsText(Operand operand, String text);
+
+    /** A string value containing any of {@code texts}, bound as one parameter however many there are. */
+    SqlFragment containsAnyText(Operand operand, List<String> texts);
 
     SqlFragment startsWith(Operand operand, String text);
 

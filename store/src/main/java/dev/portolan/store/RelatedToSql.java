@@ -17,7 +17,7 @@ final class RelatedToSql {
 
     private RelatedToSql() {}
 
-    static SqlFragment compile(RelatedToRule rule, List<SearchScope.RequiredRelation> required) {
+    static SqlFragment compile(RelatedToRule rule, List<SearchScope.RequiredRelation> required, Predicates predicates) {
         // An identifier with a NUL character cannot exist (and PostgreSQL would refuse it as a parameter).
         List<String> identifiers = rule.identifiers() == null ? List.of()
                 : rule.identifiers().stream().filter(id -> id != null && id.indexOf('\u0000') < 0).toList();
@@ -26,11 +26,13 @@ final class RelatedToSql {
         }
         Direction direction = rule.direction() == null ? Direction.BOTH : rule.direction();
         List<Object> parameters = new ArrayList<>();
+        // The given identifiers are one list parameter (twice), so any number of them fits the database's limit.
+        SqlFragment seeds = predicates.textIn("identifier", identifiers);
+        SqlFragment given = predicates.textIn("e.identifier", identifiers);
         StringBuilder sql = new StringBuilder("((e.blueprint, e.identifier) IN (WITH RECURSIVE seed(b, i) AS (")
-                .append("SELECT blueprint, identifier FROM entities WHERE blueprint = ? AND identifier IN (")
-                .append(Sql.placeholders(identifiers.size())).append("))");
+                .append("SELECT blueprint, identifier FROM entities WHERE blueprint = ? AND ").append(seeds.sql()).append(")");
         parameters.add(rule.blueprint());
-        parameters.addAll(identifiers);
+        parameters.addAll(seeds.parameters());
         boolean up = direction != Direction.DOWNSTREAM;
         boolean down = direction != Direction.UPSTREAM;
         if (up) {
@@ -47,9 +49,9 @@ final class RelatedToSql {
         }
         sql.append(up && down ? " SELECT b, i FROM up UNION SELECT b, i FROM down"
                 : up ? " SELECT b, i FROM up" : " SELECT b, i FROM down");
-        sql.append(") AND NOT (e.blueprint = ? AND e.identifier IN (").append(Sql.placeholders(identifiers.size())).append(")))");
+        sql.append(") AND NOT (e.blueprint = ? AND ").append(given.sql()).append("))");
         parameters.add(rule.blueprint());
-        parameters.addAll(identifiers);
+        parameters.addAll(given.parameters());
         return new SqlFragment(sql.toString(), parameters);
     }
 

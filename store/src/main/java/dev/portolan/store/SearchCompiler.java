@@ -49,7 +49,7 @@ final class SearchCompiler {
         return switch (node) {
             case Query query -> combine(query);
             case PropertyRule rule -> rule(rule);
-            case RelatedToRule rule -> RelatedToSql.compile(rule, rule.required() ? scope.requiredRelations() : List.of());
+            case RelatedToRule rule -> RelatedToSql.compile(rule, rule.required() ? scope.requiredRelations() : List.of(), predicates);
         };
     }
 
@@ -139,8 +139,7 @@ final class SearchCompiler {
             case LTE -> predicates.compare(operand, "<=", comparable(target, value));
             case BETWEEN -> between(target, value);
             case CONTAINS -> predicates.containsText(operand, RuleValues.text(value));
-            case CONTAINS_ANY -> SqlFragment.or(RuleValues.elements(value).stream().filter(v -> !RuleValues.unstorable(v))
-                    .map(v -> predicates.containsText(operand, RuleValues.text(v))).toList());
+            case CONTAINS_ANY -> containsAny(operand, value);
             case BEGINS_WITH -> predicates.startsWith(operand, RuleValues.text(value));
             case ENDS_WITH -> predicates.endsWith(operand, RuleValues.text(value));
             case IN -> anyOf(target, RuleValues.elements(value));
@@ -159,17 +158,23 @@ final class SearchCompiler {
                     ? predicates.jsonEquals(operand, value)
                     : predicates.anyElement(operand, alias, element -> equal(elementOf(target, element), value));
             case CONTAINS -> predicates.anyElement(operand, alias, element -> equal(elementOf(target, element), value));
-            case CONTAINS_ANY, IN -> predicates.anyElement(operand, alias, element -> SqlFragment.or(
-                    RuleValues.elements(value).stream().map(v -> equal(elementOf(target, element), v)).toList()));
+            case CONTAINS_ANY, IN -> predicates.anyElement(operand, alias,
+                    element -> anyOf(elementOf(target, element), RuleValues.elements(value)));
             default -> predicates.anyElement(operand, alias, element -> scalar(elementOf(target, element), operator, value));
         };
+    }
+
+    /** A text containing any of the values: one predicate over all of them, whatever their number. */
+    private SqlFragment containsAny(Operand operand, JsonNode value) {
+        List<String> texts = RuleValues.elements(value).stream().filter(v -> !RuleValues.unstorable(v)).map(RuleValues::text).toList();
+        return texts.isEmpty() ? SqlFragment.FALSE : predicates.containsAnyText(operand, texts);
     }
 
     private static Target elementOf(Target array, Operand element) {
         return new Target(element, SearchScope.Shape.SCALAR, false, array.name());
     }
 
-    /** {@code in}: plain values become IN lists (which use the property's index); null and containers compare one by one. */
+    /** {@code in}: plain values become one list parameter (which uses the property's index); null and containers compare one by one. */
     private SqlFragment anyOf(Target target, List<JsonNode> values) {
         List<JsonNode> plain = new ArrayList<>();
         List<SqlFragment> others = new ArrayList<>();

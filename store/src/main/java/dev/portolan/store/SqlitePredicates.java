@@ -1,6 +1,8 @@
 package dev.portolan.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -40,22 +42,29 @@ final class SqlitePredicates implements Predicates {
     @Override
     public SqlFragment equalToAny(Operand operand, List<JsonNode> scalars) {
         if (operand instanceof Operand.TextColumn) {
-            return new SqlFragment(value(operand) + " IN (" + Sql.placeholders(scalars.size()) + ")",
-                    scalars.stream().map(v -> (Object) v.asText()).toList());
+            return textIn(value(operand), scalars.stream().map(JsonNode::asText).toList());
         }
-        List<Object> texts = scalars.stream().filter(JsonNode::isTextual).map(v -> (Object) v.asText()).toList();
-        List<Object> numbers = scalars.stream().filter(JsonNode::isNumber).map(SqlitePredicates::number).toList();
+        // Each list is one JSON array parameter, read back by json_each: any length fits, and IN (subquery) uses the index.
+        ArrayNode texts = JsonNodeFactory.instance.arrayNode();
+        ArrayNode numbers = JsonNodeFactory.instance.arrayNode();
+        scalars.stream().filter(JsonNode::isTextual).forEach(texts::add);
+        scalars.stream().filter(JsonNode::isNumber).forEach(numbers::add);
         List<SqlFragment> byType = new ArrayList<>();
         if (!texts.isEmpty()) {
-            byType.add(new SqlFragment("(" + value(operand) + " IN (" + Sql.placeholders(texts.size()) + ") AND "
-                    + type(operand) + " = 'text')", texts));
+            byType.add(SqlFragment.of("(" + value(operand) + " IN (SELECT value FROM json_each(?)) AND "
+                    + type(operand) + " = 'text')", texts.toString()));
         }
         if (!numbers.isEmpty()) {
-            byType.add(new SqlFragment("(" + value(operand) + " IN (" + Sql.placeholders(numbers.size()) + ") AND "
-                    + type(operand) + " IN ('integer', 'real'))", numbers));
+            byType.add(SqlFragment.of("(" + value(operand) + " IN (SELECT value FROM json_each(?)) AND "
+                    + type(operand) + " IN ('integer', 'real'))", numbers.toString()));
         }
         scalars.stream().filter(JsonNode::isBoolean).distinct().forEach(v -> byType.add(equalTo(operand, v)));
         return SqlFragment.or(byType);
+    }
+
+    @Override
+    public SqlFragment textIn(String expression, List<String> texts) {
+        return SqlFragment.of("(" + expression + " IN (SELECT value FROM json_each(?)))", jsonArray(texts));
     }
 
     @Override
@@ -83,6 +92,19 @@ final class SqlitePredicates implements Predicates {
     @Override
     public SqlFragment containsText(Operand operand, String text) {
         return textCondition(operand, "instr(" + value(operand) + ", ?) > 0", text);
+    }
+
+    @Override
+    public SqlFragment containsAnyText(Operand operand, List<String> texts) {
+        // One EXISTS over a JSON array parameter, not one OR per text: SQLite limits how deep an expression may nest.
+        return textCondition(operand, "EXISTS (SELECT 1 FROM json_each(?) AS needle WHERE instr(" + value(operand)
+                + ", needle.value) > 0)", jsonArray(texts));
+    }
+
+    private static String jsonArray(List<String> texts) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        texts.forEach(array::add);
+        return array.toString();
     }
 
     @Override
