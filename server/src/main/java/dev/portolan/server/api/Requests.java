@@ -1,7 +1,9 @@
 package dev.portolan.server.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.portolan.catalog.json.Json;
 import io.javalin.http.Context;
 
@@ -14,6 +16,12 @@ import java.util.Locale;
 
 /** Reading requests: bodies within the size limit, and query parameters checked strictly. */
 public final class Requests {
+
+    /**
+     * Every /v1 body is read here. A key given twice is refused rather than the last one silently
+     * winning: the client meant one of them, and we cannot tell which.
+     */
+    private static final ObjectReader BODY_READER = Json.MAPPER.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final long maxBodyBytes;
 
@@ -33,11 +41,9 @@ public final class Requests {
         byte[] body = body(ctx);
         if (body.length == 0) return null;
         try {
-            JsonNode json = Json.MAPPER.readTree(body);
-            String nul = nulPath(json, "");
-            if (nul != null) {
-                throw ApiException.badRequest("The body holds a NUL character (\\u0000) at '" + nul + "'; no text can contain one");
-            }
+            JsonNode json = BODY_READER.readTree(body);
+            String unstorable = UnstorableText.find(json);
+            if (unstorable != null) throw ApiException.badRequest(unstorable);
             return json;
         } catch (JsonProcessingException e) {
             var at = e.getLocation(); // none for a limit such as the nesting depth
@@ -49,34 +55,19 @@ public final class Requests {
     }
 
     /**
-     * A before-handler: neither database can store a NUL character (PostgreSQL refuses it in text),
-     * so a query parameter holding one is refused (400) before it reaches the catalog.
+     * A before-handler: a query parameter holding text no database can store as sent (a NUL
+     * character, a lone surrogate) is refused (400) before it reaches the catalog.
      */
     public static void refuseNulInQuery(Context ctx) {
         ctx.queryParamMap().forEach((name, values) -> {
-            if (name.indexOf('\0') >= 0 || values.stream().anyMatch(v -> v.indexOf('\0') >= 0)) {
-                throw ApiException.badRequest("Query parameter '" + name.replace('\0', '?') + "' holds a NUL character (\\u0000); no text can contain one");
+            String problem = UnstorableText.describe(name);
+            for (String value : values) {
+                if (problem == null) problem = UnstorableText.describe(value);
+            }
+            if (problem != null) {
+                throw ApiException.badRequest("Query parameter '" + UnstorableText.printable(name) + "' holds " + problem);
             }
         });
-    }
-
-    /** The path of the first text or key holding a NUL character, or null. */
-    private static String nulPath(JsonNode node, String path) {
-        if (node.isTextual()) return node.asText().indexOf('\0') >= 0 ? (path.isEmpty() ? "$" : path) : null;
-        if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                String found = nulPath(node.get(i), path + "[" + i + "]");
-                if (found != null) return found;
-            }
-        } else if (node.isObject()) {
-            for (var e : node.properties()) {
-                String child = (path.isEmpty() ? "" : path + ".") + e.getKey().replace('\0', '?');
-                if (e.getKey().indexOf('\0') >= 0) return child;
-                String found = nulPath(e.getValue(), child);
-                if (found != null) return found;
-            }
-        }
-        return null;
     }
 
     private byte[] body(Context ctx) {

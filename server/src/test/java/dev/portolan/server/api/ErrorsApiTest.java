@@ -25,16 +25,7 @@ class ErrorsApiTest {
     void malformedJsonIs400OnEveryEndpointThatTakesABody(ApiServer server) {
         String blueprint = Fixtures.blueprint(server, "malformed");
         Fixtures.entity(server, blueprint, "{identifier: 'a'}");
-        List<String[]> endpoints = List.of(
-                new String[] {"POST", "/v1/blueprints"}, new String[] {"PUT", "/v1/blueprints/" + blueprint},
-                new String[] {"PATCH", "/v1/blueprints/" + blueprint}, new String[] {"POST", entitiesPath(blueprint)},
-                new String[] {"PUT", entityPath(blueprint, "a")}, new String[] {"PATCH", entityPath(blueprint, "a")},
-                new String[] {"POST", entitiesPath(blueprint) + "/bulk"},
-                new String[] {"POST", "/v1/blueprints/" + blueprint + "/bulk/entities/delete"},
-                new String[] {"POST", entitiesPath(blueprint) + "/search"}, new String[] {"POST", "/v1/entities/search"},
-                new String[] {"POST", "/v1/teams"}, new String[] {"POST", "/v1/users"}, new String[] {"POST", "/v1/credentials"},
-                new String[] {"POST", "/v1/auth/access_token"});
-        for (String[] endpoint : endpoints) {
+        for (String[] endpoint : endpointsWithABody(blueprint)) {
             for (String body : List.of("{\"identifier\": ", "{identifier: 'x'}", "{\"a\": 1} {\"b\": 2}", "nul", "{\"a\": 1,}")) {
                 ApiResponse response = server.admin().send(endpoint[0], endpoint[1], body).expectError(400, "invalid_request");
                 assertThat(response.message()).as("%s %s", endpoint[0], endpoint[1]).contains("JSON");
@@ -42,6 +33,37 @@ class ErrorsApiTest {
         }
         assertThat(Fixtures.count(server, blueprint)).isEqualTo(1);
         assertThat(Fixtures.get(server, blueprint, "a").path("title").asText()).isEqualTo("a");
+    }
+
+    /** A key given twice would let the last one silently win; the client meant one of them, so it is refused. */
+    @ApiTest
+    void aKeyGivenTwiceIs400NamingTheKeyOnEveryEndpointThatTakesABody(ApiServer server) {
+        String blueprint = Fixtures.blueprint(server, "duplicates");
+        Fixtures.entity(server, blueprint, "{identifier: 'a'}");
+        for (String[] endpoint : endpointsWithABody(blueprint)) {
+            for (String body : List.of("{\"identifier\": \"a\", \"identifier\": \"b\"}",
+                    "{\"entities\": [{\"identifier\": \"c\", \"title\": \"x\", \"identifier\": \"d\"}], \"identifier\": \"e\"}",
+                    "{\"properties\": {\"identifier\": 1, \"identifier\": 2}}")) {
+                ApiResponse response = server.admin().send(endpoint[0], endpoint[1], body).expectError(400, "invalid_request");
+                assertThat(response.message()).as("%s %s", endpoint[0], endpoint[1]).contains("'identifier'").contains("line 1");
+            }
+        }
+        assertThat(Fixtures.count(server, blueprint)).isEqualTo(1);
+        assertThat(Fixtures.get(server, blueprint, "a").path("title").asText()).isEqualTo("a");
+        server.admin().get("/v1/blueprints/" + blueprint + "/entities/b").expectError(404, "not_found");
+    }
+
+    private static List<String[]> endpointsWithABody(String blueprint) {
+        return List.of(
+                new String[] {"POST", "/v1/blueprints"}, new String[] {"PUT", "/v1/blueprints/" + blueprint},
+                new String[] {"PATCH", "/v1/blueprints/" + blueprint}, new String[] {"POST", entitiesPath(blueprint)},
+                new String[] {"PUT", entityPath(blueprint, "a")}, new String[] {"PATCH", entityPath(blueprint, "a")},
+                new String[] {"POST", entitiesPath(blueprint) + "/bulk"},
+                new String[] {"POST", "/v1/blueprints/" + blueprint + "/bulk/entities/delete"},
+                new String[] {"POST", entitiesPath(blueprint) + "/search"}, new String[] {"POST", "/v1/entities/search"},
+                new String[] {"POST", "/v1/teams"}, new String[] {"POST", "/v1/users"}, new String[] {"POST", "/v1/credentials"},
+                new String[] {"POST", "/v1/auth/access_token"}, new String[] {"PATCH", "/v1/integration/none"},
+                new String[] {"POST", "/v1/integration"});
     }
 
     @ApiTest
