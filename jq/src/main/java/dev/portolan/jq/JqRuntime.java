@@ -24,6 +24,9 @@ import java.util.function.BooleanSupplier;
  *                    unlike the deadline, a runtime with a timeout can be reused for many evaluations
  * @param stepBudget  how many evaluation steps are allowed (0 = unlimited)
  * @param cancelled   polled regularly; evaluation stops once it returns true
+ * @param allocationLimit how much one evaluation may build, counted in string characters and array
+ *                    or object elements (0 = unlimited); past it evaluation fails with
+ *                    {@link JqLimitException} ({@code MEMORY}) instead of exhausting the heap
  */
 public record JqRuntime(
         Map<String, JsonNode> variables,
@@ -32,10 +35,11 @@ public record JqRuntime(
         Instant deadline,
         Duration timeout,
         long stepBudget,
-        BooleanSupplier cancelled) {
+        BooleanSupplier cancelled,
+        long allocationLimit) {
 
     private static final JqRuntime DEFAULTS =
-            new JqRuntime(Map.of(), Map.of(), java.util.Collections.emptyIterator(), null, null, 0, null);
+            new JqRuntime(Map.of(), Map.of(), java.util.Collections.emptyIterator(), null, null, 0, null, 0);
 
     public JqRuntime {
         variables = Map.copyOf(Objects.requireNonNull(variables, "variables"));
@@ -49,33 +53,38 @@ public record JqRuntime(
     }
 
     public JqRuntime withVariables(Map<String, JsonNode> values) {
-        return new JqRuntime(values, environment, inputs, deadline, timeout, stepBudget, cancelled);
+        return new JqRuntime(values, environment, inputs, deadline, timeout, stepBudget, cancelled, allocationLimit);
     }
 
     public JqRuntime withEnvironment(Map<String, String> values) {
-        return new JqRuntime(variables, values, inputs, deadline, timeout, stepBudget, cancelled);
+        return new JqRuntime(variables, values, inputs, deadline, timeout, stepBudget, cancelled, allocationLimit);
     }
 
     public JqRuntime withInputs(Iterator<JsonNode> values) {
-        return new JqRuntime(variables, environment, values, deadline, timeout, stepBudget, cancelled);
+        return new JqRuntime(variables, environment, values, deadline, timeout, stepBudget, cancelled, allocationLimit);
     }
 
     /** An absolute deadline, shared by every evaluation that uses this runtime. */
     public JqRuntime withDeadline(Instant instant) {
-        return new JqRuntime(variables, environment, inputs, instant, timeout, stepBudget, cancelled);
+        return new JqRuntime(variables, environment, inputs, instant, timeout, stepBudget, cancelled, allocationLimit);
     }
 
     /** A time limit for each evaluation, counted from when it starts. */
     public JqRuntime withTimeout(Duration perEvaluation) {
-        return new JqRuntime(variables, environment, inputs, deadline, perEvaluation, stepBudget, cancelled);
+        return new JqRuntime(variables, environment, inputs, deadline, perEvaluation, stepBudget, cancelled, allocationLimit);
     }
 
     /** A step budget for each evaluation. */
     public JqRuntime withStepBudget(long steps) {
-        return new JqRuntime(variables, environment, inputs, deadline, timeout, steps, cancelled);
+        return new JqRuntime(variables, environment, inputs, deadline, timeout, steps, cancelled, allocationLimit);
+    }
+
+    /** How much each evaluation may build: string characters plus array and object elements (0 = unlimited). */
+    public JqRuntime withAllocationLimit(long units) {
+        return new JqRuntime(variables, environment, inputs, deadline, timeout, stepBudget, cancelled, units);
     }
 
     public JqRuntime withCancellation(BooleanSupplier flag) {
-        return new JqRuntime(variables, environment, inputs, deadline, timeout, stepBudget, flag);
+        return new JqRuntime(variables, environment, inputs, deadline, timeout, stepBudget, flag, allocationLimit);
     }
 }

@@ -89,4 +89,38 @@ class LimitsTest {
     void substitutionsWithEmptyMatchesTerminate(String program) {
         assertThat(Jq.compile(program).apply(TextNode.valueOf("abc"), shortDeadline())).hasSize(1);
     }
+
+    private static JqRuntime allocationLimit(long units) {
+        return JqRuntime.defaults().withTimeout(Duration.ofSeconds(30)).withAllocationLimit(units);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"[limit(33; \"x\" | recurse(. + .))]", "last(limit(40; \"x\" | recurse(. + .)))",
+        "[range(1e8)] | length", "reduce range(1e6) as $i ([]; . + [$i]) | length",
+        "[range(1000) | \"x\" * 1000000] | length", "[range(1e6) | tostring] | join(\",\") | length",
+        "\"x\" | until(length > 1e9; \"\\(.)\\(.)\")", "[range(30)] | reduce .[] as $i (\"ab\"; ascii_downcase + .)"})
+    void anAllocationLimitStopsProgramsThatBuildWithoutBound(String program) {
+        assertThatThrownBy(() -> Jq.compile(program).apply(NullNode.getInstance(), allocationLimit(10_000_000)))
+                .isInstanceOfSatisfying(JqLimitException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(JqLimitException.Reason.MEMORY);
+                    assertThat(e.getMessage()).contains("10000000 characters and elements");
+                });
+    }
+
+    @Test
+    void programsWithinTheAllocationLimitRunAsBefore() {
+        JqRuntime limited = allocationLimit(10_000);
+        assertThat(Jq.compile("[range(1000)] | map(tostring) | join(\",\") | length").apply(NullNode.getInstance(), limited))
+                .containsExactly(com.fasterxml.jackson.databind.node.IntNode.valueOf(3889));
+        // Each evaluation has its own allowance: the same runtime serves many.
+        for (int i = 0; i < 100; i++) {
+            assertThat(Jq.compile("[range(2000)] | length").apply(NullNode.getInstance(), limited)).hasSize(1);
+        }
+    }
+
+    @Test
+    void tryCannotCatchTheAllocationLimit() {
+        assertThatThrownBy(() -> Jq.compile("try [range(1e7)] catch 0").apply(NullNode.getInstance(), allocationLimit(1000)))
+                .isInstanceOf(JqLimitException.class);
+    }
 }

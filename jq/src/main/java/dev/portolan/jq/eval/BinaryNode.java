@@ -22,7 +22,8 @@ public final class BinaryNode extends Node {
         if (single) {
             return out.emit(one(in, env));
         }
-        return right.eval(in, env, r -> left.eval(in, env, l -> out.emit(op.apply(l, r))));
+        Execution x = env.execution();
+        return right.eval(in, env, r -> left.eval(in, env, l -> out.emit(x.built(op.apply(l, r)))));
     }
 
     @Override
@@ -33,6 +34,6 @@ public final class BinaryNode extends Node {
     @Override
     public JsonNode one(JsonNode in, Env env) {
         JsonNode r = right.one(in, env);
-        return op.apply(left.one(in, env), r);
+        return env.execution().built(op.apply(left.one(in, env), r));
     }
 }

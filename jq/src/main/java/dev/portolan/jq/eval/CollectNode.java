@@ -19,7 +19,9 @@ public final class CollectNode extends SingleNode {
             array.add(body.one(in, env));
             return array;
         }
+        Execution x = env.execution();
         body.eval(in, env, v -> {
+            x.allocate(1);
             array.add(v);
             return true;
         });

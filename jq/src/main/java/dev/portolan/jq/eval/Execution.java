@@ -24,6 +24,8 @@ public final class Execution {
     private final long deadlineNanos;
     private final boolean hasDeadline;
     private final BooleanSupplier cancelled;
+    private final long allocationLimit;
+    private long allocated;
     private long steps;
     private long nextCheck;
     private long inputLineNumber;
@@ -44,6 +46,7 @@ public final class Execution {
         this.hasDeadline = remaining != Long.MAX_VALUE;
         this.deadlineNanos = hasDeadline ? now + remaining : 0;
         this.cancelled = runtime.cancelled();
+        this.allocationLimit = runtime.allocationLimit() > 0 ? runtime.allocationLimit() : Long.MAX_VALUE;
         this.nextCheck = Math.min(CHECK_INTERVAL, budget);
         check();
     }
@@ -73,6 +76,31 @@ public final class Execution {
         if (++steps >= nextCheck) {
             check();
             nextCheck = Math.min(steps + CHECK_INTERVAL, budget);
+        }
+    }
+
+    /**
+     * Counts what a new value built (its characters, or its elements) against the allocation
+     * limit and returns it. Values are charged where they are made (operators, builtins, string
+     * interpolation, array construction), so no evaluation can grow past the limit by more than
+     * one step's worth.
+     */
+    public JsonNode built(JsonNode value) {
+        if (value.isTextual()) {
+            allocate(value.textValue().length());
+        } else if (value.isContainerNode()) {
+            allocate(value.size());
+        }
+        return value;
+    }
+
+    /** Counts {@code units} (characters or elements) against the allocation limit. */
+    public void allocate(long units) {
+        allocated += units;
+        if (allocated > allocationLimit) {
+            allocated = 0;
+            throw new JqLimitException(JqLimitException.Reason.MEMORY, "jq evaluation built more than "
+                    + allocationLimit + " characters and elements in total (the limit of one evaluation)");
         }
     }
 

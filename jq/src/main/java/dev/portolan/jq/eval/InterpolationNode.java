@@ -19,7 +19,7 @@ public final class InterpolationNode extends Node {
 
     @Override
     public boolean eval(JsonNode in, Env env, Sink out) {
-        return Cartesian.each(expressions, in, env, values -> out.emit(render(values)));
+        return Cartesian.each(expressions, in, env, values -> out.emit(env.execution().built(render(values))));
     }
 
     private JsonNode render(JsonNode[] values) {
@@ -51,6 +51,6 @@ public final class InterpolationNode extends Node {
         for (int i = 0; i < values.length; i++) {
             values[i] = expressions[i].one(in, env);
         }
-        return render(values);
+        return env.execution().built(render(values));
     }
 }

@@ -21,8 +21,8 @@ public final class NativeCallNode extends Node {
     @Override
     public boolean eval(JsonNode in, Env env, Sink out) {
         return switch (function.kind()) {
-            case VALUE -> single ? out.emit(function.value().apply(in, values(in, env)))
-                    : Cartesian.each(args, in, env, vs -> out.emit(function.value().apply(in, vs)));
+            case VALUE -> single ? out.emit(one(in, env))
+                    : Cartesian.each(args, in, env, vs -> out.emit(env.execution().built(function.value().apply(in, vs))));
             case GENERATOR -> function.generator().call(in, args, env, out);
         };
     }
@@ -50,6 +50,6 @@ public final class NativeCallNode extends Node {
 
     @Override
     public JsonNode one(JsonNode in, Env env) {
-        return function.value().apply(in, values(in, env));
+        return env.execution().built(function.value().apply(in, values(in, env)));
     }
 }

@@ -17,6 +17,12 @@ public final class PortolanJqEngine implements JqEngine {
 
     public static final PortolanJqEngine INSTANCE = new PortolanJqEngine();
 
+    /**
+     * What one mapping evaluation may build (string characters plus array and object elements):
+     * far above any real mapping, far below what would exhaust a server's heap. docs/jq.md.
+     */
+    public static final long ALLOCATION_LIMIT = 50_000_000;
+
     @Override
     public JqExpression compile(String expression) {
         try {
@@ -30,7 +36,7 @@ public final class PortolanJqEngine implements JqEngine {
         @Override
         public JsonNode first(JsonNode input, Duration timeout) throws JqEvaluationException {
             try {
-                return program.first(input, JqRuntime.defaults().withTimeout(timeout)).orElse(null);
+                return program.first(input, JqRuntime.defaults().withTimeout(timeout).withAllocationLimit(ALLOCATION_LIMIT)).orElse(null);
             } catch (JqException | JqLimitException | JqHaltException e) {
                 throw new JqEvaluationException(e.getMessage(), e);
             } catch (StackOverflowError e) {
