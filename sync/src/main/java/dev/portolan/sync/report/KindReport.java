@@ -37,6 +37,7 @@ public final class KindReport {
     private boolean mappingBroken;
     private final java.util.Map<String, Long> fetchFigures = new java.util.TreeMap<>();
     private final List<String> fetchNotes = new ArrayList<>();
+    private String brokenReason;
 
     public KindReport(String kind, int index) {
         this.kind = kind;
@@ -59,7 +60,8 @@ public final class KindReport {
     /** The fetch failed: the resource is incomplete, so nothing may be deleted in this resync. */
     public synchronized void fetchFailed(String message) {
         fetchFailed = 1;
-        fetched = 0; // a partial fetch counts as nothing fetched: its objects prove nothing
+        // What was fetched before the failure stays counted: it was mapped and ingested, so the
+        // counters must agree with each other (deletion is blocked by complete(), not by a zero).
         fetchError = message;
     }
 
@@ -101,6 +103,7 @@ public final class KindReport {
 
     /** The mapping could not run at all (e.g. an expression broke on every object): incomplete, like a failed fetch. */
     public synchronized void mappingBroken(String problem) {
+        if (!mappingBroken) brokenReason = problem;
         mappingBroken = true;
         if (mapErrors.size() < KEPT_ERRORS) mapErrors.add(problem);
     }
@@ -160,6 +163,12 @@ public final class KindReport {
     /** Whether this resource saw the whole source: fetched completely and mapped at all. */
     public synchronized boolean complete() {
         return fetchFailed == 0 && !mappingBroken;
+    }
+
+    /** Why this resource did not complete ({@code fetch failed: ...}, or why its mapping could not run), or null when it did. */
+    public synchronized String incompleteReason() {
+        if (fetchFailed > 0) return "fetch failed: " + fetchError;
+        return mappingBroken ? brokenReason : null;
     }
 
     public synchronized long fetchedCount() { return fetched; }

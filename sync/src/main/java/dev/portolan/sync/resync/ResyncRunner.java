@@ -34,7 +34,7 @@ public final class ResyncRunner {
             for (int i = 0; i < resources.size(); i++) {
                 KindReport kind = report.addKind(resources.get(i).kind());
                 long start = System.nanoTime();
-                new ResourceSync(context, "resources[" + i + "]", resources.get(i), kind, events).run(produced, retries);
+                runResource(i, resources.get(i), kind, produced, retries);
                 kind.finished((System.nanoTime() - start) / 1_000_000);
                 events.info(kind.kindIdentifier(), summary(kind));
                 progress.onResourceFinished(report, kind);
@@ -42,17 +42,35 @@ public final class ResyncRunner {
             long start = System.nanoTime();
             new Reconciler(context, events).reconcile(report, produced, retries);
             report.reconciliation().finished((System.nanoTime() - start) / 1_000_000);
-            boolean failed = report.kinds().stream().anyMatch(k -> !k.complete());
-            report.finish(failed ? SyncState.FAILED : SyncState.COMPLETED, context.clock().instant(),
-                    failed ? "a resource did not complete; see the kinds" : null);
+            String failure = report.kinds().stream().filter(k -> !k.complete()).findFirst()
+                    .map(k -> "resource '" + k.kindIdentifier() + "' did not complete: " + k.incompleteReason()).orElse(null);
+            report.finish(failure != null ? SyncState.FAILED : SyncState.COMPLETED, context.clock().instant(), failure);
         } catch (ResyncAbortedException e) {
             report.finish(SyncState.ABORTED, context.clock().instant(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             events.error(null, "resync failed: " + e);
             report.finish(SyncState.FAILED, context.clock().instant(), e.toString());
         }
         events.info(null, "resync " + report.resyncId() + " " + report.state().wire());
         return report;
+    }
+
+    /**
+     * One resource, surviving anything its mapping or fetcher does, an {@link Error} included
+     * (a runaway expression that exhausts the heap or the stack): the resource fails with the
+     * reason, is incomplete (so nothing is deleted), and the resync goes on to the next one and
+     * ends {@code failed}. Only an abort stops the resync here.
+     */
+    private void runResource(int index, ResourceMapping resource, KindReport kind, ProducedKeys produced, RetryQueue retries) {
+        String path = "resources[" + index + "]";
+        try {
+            new ResourceSync(context, path, resource, kind, events).run(produced, retries);
+        } catch (ResyncAbortedException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            kind.mappingBroken(path + ": the resource stopped: " + e);
+            events.error(kind.kindIdentifier(), "the resource stopped: " + e);
+        }
     }
 
     private static String summary(KindReport k) {

@@ -14,7 +14,7 @@ import static dev.portolan.sync.testing.Fixtures.pages;
 import static dev.portolan.sync.testing.Fixtures.repos;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The fetch stage: objects are counted page by page; a failed fetch counts as failed 1 / fetched 0. */
+/** The fetch stage: objects are counted page by page; a failed fetch counts as failed 1 and keeps what it fetched before. */
 class FetchStageTest {
 
     @SyncTest
@@ -34,8 +34,8 @@ class FetchStageTest {
     }
 
     @SyncTest
-    void countsAFailedFetchAsFailedOneAndNothingFetched(SyncHarness sync) {
-        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(2, repos("r", 5)).failingAt(1, "401 Bad credentials"));
+    void countsAFailedFetchAsFailedOne(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(2, repos("r", 5)).failingAt(0, "401 Bad credentials"));
 
         SyncReport report = sync.resync(REPOSITORY_MAPPING);
 
@@ -48,6 +48,24 @@ class FetchStageTest {
         assertThat(report.toJson().path("kinds").get(0).path("fetch").path("failed").asInt()).isEqualTo(1);
         assertThat(report.toJson().path("tips").toString()).contains("'repository-0': fetching failed (401 Bad credentials)",
                 "Check the integration's credentials");
+    }
+
+    @SyncTest
+    void aFetchThatFailsPartWayReportsWhatItFetchedAndIngestedBeforeConsistently(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(2, repos("r", 5)).failingAt(2, "connection reset"));
+        sync.resync(REPOSITORY_MAPPING); // the first run stores the four objects fetched before the failure
+
+        SyncReport report = sync.resync(REPOSITORY_MAPPING);
+
+        KindReport kind = report.kinds().getFirst();
+        assertThat(kind.fetchFailedCount()).isEqualTo(1);
+        assertThat(kind.fetchedCount()).as("two full pages came before the failure").isEqualTo(4);
+        assertThat(kind.transformedCount() + kind.filteredOutCount()).isEqualTo(kind.fetchedCount());
+        assertThat(kind.ingestedCount() + kind.notChangedCount() + kind.ingestFailedCount()).isEqualTo(kind.transformedCount());
+        assertThat(kind.notChangedCount()).isEqualTo(4);
+        assertThat(report.toJson().path("kinds").get(0).path("fetch").path("fetched").asLong()).isEqualTo(4);
+        assertThat(report.state()).isEqualTo(SyncState.FAILED);
+        assertThat(sync.identifiers("service")).containsExactly("r0", "r1", "r2", "r3");
     }
 
     @SyncTest
