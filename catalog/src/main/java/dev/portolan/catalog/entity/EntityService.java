@@ -152,7 +152,6 @@ public final class EntityService {
      *                          and {@code deleteDependents} is false
      */
     public List<EntityKey> delete(String blueprint, List<String> identifiers, boolean deleteDependents, Actor actor) {
-        Instant now = clock.instant();
         return store.write(tx -> {
             requireBlueprint(tx, blueprint);
             Map<String, EntityState> states = tx.findEntityStates(blueprint, identifiers);
@@ -162,7 +161,8 @@ public final class EntityService {
                 }
             }
             List<EntityKey> keys = identifiers.stream().distinct().map(id -> new EntityKey(blueprint, id)).toList();
-            return new EntityDeletion(tx, blueprintsById(tx), actor, now).delete(keys, deleteDependents);
+            // The audit time is taken now that the rows are locked, so it follows the order of commits.
+            return new EntityDeletion(tx, blueprintsById(tx), actor, clock.instant()).delete(keys, deleteDependents);
         });
     }
 
@@ -180,12 +180,11 @@ public final class EntityService {
 
     private List<UpsertOutcome> writeRound(String blueprint, Map<Integer, EntityDraft> drafts, WriteOptions options, Actor actor) {
         if (drafts.isEmpty()) return List.of();
-        Instant now = clock.instant();
         return store.write(tx -> {
             Map<String, Blueprint> blueprints = blueprintsById(tx);
             Blueprint definition = blueprints.get(blueprint);
             if (definition == null) throw CatalogException.notFound("Blueprint", blueprint);
-            return new EntityUpsert(tx, definition, blueprints, options, actor, now).run(drafts);
+            return new EntityUpsert(tx, definition, blueprints, options, actor, clock).run(drafts);
         });
     }
 

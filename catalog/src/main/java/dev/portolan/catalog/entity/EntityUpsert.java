@@ -11,6 +11,7 @@ import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.store.CatalogTransaction;
 import dev.portolan.catalog.store.RelationTargets;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,16 +41,18 @@ final class EntityUpsert {
     private final Map<String, Blueprint> blueprints;
     private final WriteOptions options;
     private final Actor actor;
-    private final Instant now;
+    private final Clock clock;
+    /** The time of this write: taken once the rows are locked (see {@link #run}). */
+    private Instant now;
 
     EntityUpsert(CatalogTransaction tx, Blueprint blueprint, Map<String, Blueprint> blueprints,
-                 WriteOptions options, Actor actor, Instant now) {
+                 WriteOptions options, Actor actor, Clock clock) {
         this.tx = tx;
         this.blueprint = blueprint;
         this.blueprints = blueprints;
         this.options = options;
         this.actor = actor;
-        this.now = now;
+        this.clock = clock;
     }
 
     /** @param drafts by position in the request; identifiers already assigned and unique */
@@ -57,6 +60,10 @@ final class EntityUpsert {
         Map<Integer, UpsertOutcome> outcomes = new HashMap<>();
         List<String> identifiers = drafts.values().stream().map(EntityDraft::identifier).toList();
         Map<String, EntityState> states = tx.findEntityStates(blueprint.identifier(), identifiers);
+        // Only now, with the rows locked (and on SQLite the database's write lock held), is the time
+        // taken: a writer that waited for another one gets a later time, so per entity updatedAt
+        // and the audit log's order follow the order of commits.
+        now = clock.instant();
 
         Map<Integer, EntityDraft> changed = new LinkedHashMap<>();
         drafts.forEach((index, draft) -> {
