@@ -11,8 +11,11 @@ import dev.portolan.catalog.blueprint.MirrorProperty;
 import dev.portolan.catalog.blueprint.Relation;
 import dev.portolan.catalog.store.CatalogTransaction;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +25,30 @@ import java.util.Set;
  * Adds computed properties to entities as they are read, into {@code properties} as Port shows
  * them: mirror properties (values read through relations, one batched query per relation hop) and
  * calculation properties (jq over the entity). Nothing computed is ever stored.
+ *
+ * <p>The calculations of one read (one call of {@link #enrich}, so one request) share a time
+ * budget: once it is spent, the remaining calculations are not run, and each entity says which of
+ * its calculations failed and why ({@link Entity#calculationErrors()}), instead of the page stalling.
  */
 public final class EntityEnricher {
 
+    /** How long the calculations of one read may take in all. */
+    public static final Duration READ_BUDGET = Duration.ofSeconds(2);
+
     private final CalculationEvaluator calculations;
+    private final Duration budget;
 
     public EntityEnricher(CalculationEvaluator calculations) {
+        this(calculations, READ_BUDGET);
+    }
+
+    public EntityEnricher(CalculationEvaluator calculations, Duration budget) {
         this.calculations = calculations;
+        this.budget = budget;
     }
 
     public List<Entity> enrich(CatalogTransaction tx, List<Entity> entities, Map<String, Blueprint> blueprints) {
+        Instant deadline = Instant.now().plus(budget); // wall time, whatever clock the catalog keeps
         List<Entity> result = new ArrayList<>(entities.size());
         Map<String, List<Entity>> byBlueprint = new HashMap<>();
         entities.forEach(e -> byBlueprint.computeIfAbsent(e.blueprint(), b -> new ArrayList<>()).add(e));
@@ -53,19 +70,24 @@ public final class EntityEnricher {
             }
             ObjectNode properties = entity.properties().deepCopy();
             if (extra != null) properties.setAll(extra);
-            Entity withMirrors = copyWithProperties(entity, properties);
-            if (hasCalculations) addCalculations(withMirrors, blueprint, properties);
-            result.add(withMirrors);
+            Entity withMirrors = copyWithProperties(entity, properties, Map.of());
+            result.add(hasCalculations ? withCalculations(withMirrors, blueprint, properties, deadline) : withMirrors);
         }
         return result;
     }
 
-    private void addCalculations(Entity entity, Blueprint blueprint, ObjectNode properties) {
+    private Entity withCalculations(Entity entity, Blueprint blueprint, ObjectNode properties, Instant deadline) {
         JsonNode json = EntityJson.write(entity);
+        Map<String, String> errors = new LinkedHashMap<>();
         for (Map.Entry<String, CalculationProperty> e : blueprint.calculationProperties().entrySet()) {
-            JsonNode value = calculations.evaluate(e.getValue().calculation(), json);
-            properties.set(e.getKey(), value == null ? NullNode.instance : value);
+            CalculationResult result = Instant.now().isBefore(deadline)
+                    ? calculations.calculate(e.getValue().calculation(), json, deadline)
+                    : CalculationResult.failed("not calculated: this read's calculation time (" + budget.toMillis()
+                            + " ms) ran out; ask for fewer entities");
+            properties.set(e.getKey(), result.value() == null ? NullNode.instance : result.value());
+            if (result.error() != null) errors.put(e.getKey(), result.error());
         }
+        return errors.isEmpty() ? entity : copyWithProperties(entity, properties, errors);
     }
 
     /** Resolves one mirror path for a group of entities of one blueprint, hop by hop. */
@@ -135,8 +157,8 @@ public final class EntityEnricher {
         return json == null ? NullNode.instance : json;
     }
 
-    private static Entity copyWithProperties(Entity e, ObjectNode properties) {
+    private static Entity copyWithProperties(Entity e, ObjectNode properties, Map<String, String> calculationErrors) {
         return new Entity(e.identifier(), e.title(), e.icon(), e.team(), e.blueprint(), properties, e.relations(),
-                e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy(), e.datasource());
+                e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy(), e.datasource(), calculationErrors);
     }
 }

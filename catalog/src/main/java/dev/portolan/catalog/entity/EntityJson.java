@@ -71,6 +71,11 @@ public final class EntityJson {
         json.put("createdBy", entity.createdBy());
         putInstant(json, "updatedAt", entity.updatedAt());
         json.put("updatedBy", entity.updatedBy());
+        if (!entity.calculationErrors().isEmpty()) {
+            // Not Port's: says why a calculation property reads as null on this read (docs/api.md).
+            ObjectNode errors = json.putObject("calculationErrors");
+            entity.calculationErrors().forEach(errors::put);
+        }
         return json;
     }
 
