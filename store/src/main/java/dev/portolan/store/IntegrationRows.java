@@ -47,6 +47,7 @@ final class IntegrationRows {
     void delete(String identifier) {
         Sql.update(connection, "DELETE FROM integration_events WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM integration_syncs WHERE integration = ?", List.of(identifier));
+        Sql.update(connection, "DELETE FROM resync_leases WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM integrations WHERE identifier = ?", List.of(identifier));
     }
 
@@ -61,6 +62,18 @@ final class IntegrationRows {
     List<SyncRecord> findSyncs(String integration, int limit) {
         return Sql.query(connection, "SELECT " + SYNC + " FROM integration_syncs WHERE integration = ? "
                 + "ORDER BY started_at DESC, resync_id DESC LIMIT ?", List.of(integration, limit), IntegrationRows::sync);
+    }
+
+    List<SyncRecord> findSyncsInState(String state) {
+        return Sql.query(connection, "SELECT " + SYNC + " FROM integration_syncs WHERE state = ? ORDER BY started_at, integration",
+                List.of(state), IntegrationRows::sync);
+    }
+
+    boolean replaceSyncIfState(SyncRecord s, String expectedState) {
+        return Sql.update(connection, "UPDATE integration_syncs SET state = ?, finished_at = ?, report = ? "
+                        + "WHERE integration = ? AND resync_id = ? AND state = ?",
+                Arrays.asList(s.state(), Timestamps.format(s.finishedAt()), Json.write(s.report()), s.integration(), s.resyncId(),
+                        expectedState)) == 1;
     }
 
     Optional<SyncRecord> findSync(String integration, String resyncId) {

@@ -14,6 +14,7 @@ import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.entity.RelationEdge;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.RemoteState;
+import dev.portolan.catalog.integration.ResyncLease;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.search.SearchPage;
@@ -23,6 +24,7 @@ import dev.portolan.catalog.store.RelationTargets;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     private final SettingRows settings;
     private final IntegrationRows integrations;
     private final RemoteRows remotes;
+    private final LeaseRows leases;
     private boolean open = true;
 
     JdbcCatalogTransaction(Connection connection, Dialect dialect, boolean write, Clock clock) {
@@ -58,6 +61,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
         this.settings = new SettingRows(connection);
         this.integrations = new IntegrationRows(connection);
         this.remotes = new RemoteRows(connection);
+        this.leases = new LeaseRows(connection);
     }
 
     void close() {
@@ -351,5 +355,49 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     public List<SyncEvent> findSyncEvents(String integration, String resyncId, int limit) {
         readable();
         return integrations.findEvents(integration, resyncId, limit);
+    }
+
+    @Override
+    public List<SyncRecord> findSyncsInState(String state) {
+        readable();
+        return integrations.findSyncsInState(state);
+    }
+
+    @Override
+    public boolean replaceSyncIfState(SyncRecord sync, String expectedState) {
+        writable();
+        return integrations.replaceSyncIfState(sync, expectedState);
+    }
+
+    // ---- resync leases
+
+    @Override
+    public Optional<ResyncLease> findResyncLease(String integration) {
+        readable();
+        return leases.find(integration);
+    }
+
+    @Override
+    public boolean takeResyncLease(ResyncLease lease, Instant now) {
+        writable();
+        return leases.take(lease, now);
+    }
+
+    @Override
+    public Optional<ResyncLease> renewResyncLease(String integration, String holder, String resyncId, Instant expiresAt) {
+        writable();
+        return leases.renew(integration, holder, resyncId, expiresAt);
+    }
+
+    @Override
+    public void requestResyncAbort(String integration) {
+        writable();
+        leases.requestAbort(integration);
+    }
+
+    @Override
+    public void releaseResyncLease(String integration, String holder, String resyncId) {
+        writable();
+        leases.release(integration, holder, resyncId);
     }
 }

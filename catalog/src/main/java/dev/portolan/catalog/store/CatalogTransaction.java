@@ -14,11 +14,13 @@ import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.entity.RelationEdge;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.RemoteState;
+import dev.portolan.catalog.integration.ResyncLease;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +176,31 @@ public interface CatalogTransaction {
 
     /** Inserts or replaces by integration; deleted with the integration ({@link #deleteIntegration}). */
     void saveRemoteState(RemoteState state);
+
+    /** The records of every integration in {@code state} (e.g. {@code syncing}), oldest first. */
+    List<SyncRecord> findSyncsInState(String state);
+
+    /**
+     * Replaces a sync record only while it is still in {@code expectedState}, in one statement, so
+     * that a record its own resync has meanwhile finished is left alone. Returns whether it was replaced.
+     */
+    boolean replaceSyncIfState(SyncRecord sync, String expectedState);
+
+    // ---- resync leases: one per integration, so that replicas never resync it at once -------
+
+    Optional<ResyncLease> findResyncLease(String integration);
+
+    /** Takes the lease when there is none or it has expired at {@code now}; false when another holder has it. */
+    boolean takeResyncLease(ResyncLease lease, Instant now);
+
+    /** Extends the lease of this holder and resync; the lease as it now stands, or empty when it is no longer theirs. */
+    Optional<ResyncLease> renewResyncLease(String integration, String holder, String resyncId, Instant expiresAt);
+
+    /** Asks the holder of the lease, whoever it is, to abort its resync. */
+    void requestResyncAbort(String integration);
+
+    /** Gives the lease up (only this holder's, for this resync). */
+    void releaseResyncLease(String integration, String holder, String resyncId);
 
     // ---- server settings --------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import dev.portolan.sync.host.LiveEvents;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.host.ResyncScheduler;
 import dev.portolan.sync.host.StoreInstallationRepository;
+import dev.portolan.sync.host.StoreResyncLeases;
 import dev.portolan.sync.jq.JqEngine;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.metrics.SyncMetrics;
@@ -39,7 +40,7 @@ public final class IntegrationHost implements AutoCloseable {
         this.repository = new StoreInstallationRepository(store);
         SyncMetrics metrics = new SyncMetrics(meters); // one per registry: hosted, live and remote resyncs publish the same series
         this.launcher = new ResyncLauncher(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq,
-                metrics, clock, tuning);
+                metrics, clock, tuning, new StoreResyncLeases(store));
         this.liveEvents = new LiveEvents(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq, metrics, clock, tuning);
         this.manager = new IntegrationManager(repository, registry, id -> new InProcessCatalogClient(catalog, id), launcher, clock);
         this.remotes = new RemoteIntegrations(store, repository, manager, metrics, clock);

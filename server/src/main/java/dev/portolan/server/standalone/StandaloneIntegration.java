@@ -11,6 +11,7 @@ import dev.portolan.sync.client.HttpCatalogClient;
 import dev.portolan.sync.host.HttpInstallationRepository;
 import dev.portolan.sync.host.IntegrationRegistry;
 import dev.portolan.sync.host.ResyncLauncher;
+import dev.portolan.sync.host.ResyncLeases;
 import dev.portolan.sync.host.ResyncScheduler;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.metrics.SyncMetrics;
@@ -65,7 +66,7 @@ public final class StandaloneIntegration implements AutoCloseable {
         client.createMissingBlueprints(integration.defaults().blueprints());
         PrometheusMeterRegistry meters = Meters.prometheus();
         ResyncLauncher launcher = new ResyncLauncher(repository, new IntegrationRegistry().register(integration), id -> client,
-                PortolanJqEngine.INSTANCE, new SyncMetrics(meters), clock, ResyncLauncher.Tuning.DEFAULT);
+                PortolanJqEngine.INSTANCE, new SyncMetrics(meters), clock, ResyncLauncher.Tuning.DEFAULT, ResyncLeases.inMemory());
         ResyncScheduler scheduler = new ResyncScheduler(repository, launcher, clock);
         try {
             StandaloneIntegration standalone = new StandaloneIntegration(installation, repository, launcher, scheduler, meters);

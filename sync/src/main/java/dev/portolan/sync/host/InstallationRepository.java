@@ -31,6 +31,22 @@ public interface InstallationRepository {
 
     Optional<SyncRecord> report(String integration, String resyncId);
 
+    /** The reports still {@code syncing}, of every installation (running, or left so by a process that died). */
+    default List<SyncRecord> runningReports() {
+        return list().stream().flatMap(i -> reports(i.identifier(), 20).stream())
+                .filter(r -> "syncing".equals(r.state())).toList();
+    }
+
+    /**
+     * Replaces a report only while it is still {@code syncing} (so one its own resync finished
+     * meanwhile is left alone); returns whether it did. The database does this in one statement.
+     */
+    default boolean replaceRunningReport(SyncRecord sync) {
+        if (report(sync.integration(), sync.resyncId()).filter(r -> "syncing".equals(r.state())).isEmpty()) return false;
+        saveReport(sync);
+        return true;
+    }
+
     void appendEvents(List<SyncEvent> events);
 
     /** Newest first; {@code resyncId} null for every resync. */

@@ -67,6 +67,16 @@ public class StoreInstallationRepository implements InstallationRepository {
     }
 
     @Override
+    public List<SyncRecord> runningReports() {
+        return store.read(tx -> tx.findSyncsInState("syncing"));
+    }
+
+    @Override
+    public boolean replaceRunningReport(SyncRecord sync) {
+        return store.write(tx -> tx.replaceSyncIfState(sync, "syncing"));
+    }
+
+    @Override
     public void appendEvents(List<SyncEvent> events) {
         store.write(tx -> {
             tx.appendSyncEvents(events);

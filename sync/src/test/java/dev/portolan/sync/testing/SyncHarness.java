@@ -22,6 +22,7 @@ import dev.portolan.sync.client.InProcessCatalogClient;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.host.IntegrationRegistry;
 import dev.portolan.sync.host.ResyncLauncher;
+import dev.portolan.sync.host.StoreResyncLeases;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.mapping.Mapping;
 import dev.portolan.sync.mapping.MappingParser;
@@ -67,12 +68,13 @@ public final class SyncHarness implements AutoCloseable {
     private final TestDatabase database;
     private final boolean ownsDatabase;
     private final CatalogStore store;
-    private final TestClock clock = new TestClock();
+    private final TestClock clock;
     private final CatalogService catalog;
     private final ScriptedIntegration integration = new ScriptedIntegration(KINDS);
     private final RecordingSyncEvents events = new RecordingSyncEvents();
     private int batchSize = 100;
     private Duration jqTimeout = Duration.ofSeconds(5);
+    private Duration leaseTtl = ResyncLauncher.Tuning.DEFAULT_LEASE_TTL;
     private TestInstallationRepository installations;
     private PrometheusMeterRegistry meters;
     private ResyncLauncher launcher;
@@ -80,8 +82,13 @@ public final class SyncHarness implements AutoCloseable {
     private IntegrationRegistry registry;
 
     private SyncHarness(TestDatabase database, boolean ownsDatabase) {
+        this(database, ownsDatabase, new TestClock());
+    }
+
+    private SyncHarness(TestDatabase database, boolean ownsDatabase, TestClock clock) {
         this.database = database;
         this.ownsDatabase = ownsDatabase;
+        this.clock = clock;
         this.store = database.openStore();
         this.catalog = new CatalogService(store, clock, CalculationEvaluator.NONE);
     }
@@ -90,6 +97,14 @@ public final class SyncHarness implements AutoCloseable {
     public static SyncHarness open(String dialect) {
         TestDatabase database = dialect.equals("postgresql") ? new PostgresCopyDatabase() : TestDatabases.create(dialect);
         return new SyncHarness(database, true);
+    }
+
+    /**
+     * Another server process (a replica) on this harness's database: its own store, catalog,
+     * launcher and scripted integration, on the same clock. The caller closes it (before this one).
+     */
+    public SyncHarness replica() {
+        return new SyncHarness(database, false, clock);
     }
 
     /** A harness on a database the caller owns (and closes). */
@@ -124,6 +139,12 @@ public final class SyncHarness implements AutoCloseable {
     /** Entities per upsert in the coming resyncs (100 unless changed). */
     public SyncHarness batchSize(int size) {
         this.batchSize = size;
+        return this;
+    }
+
+    /** How long a resync lease lasts unless renewed (on the harness clock), for the launcher made after this. */
+    public SyncHarness leaseTtl(Duration ttl) {
+        this.leaseTtl = ttl;
         return this;
     }
 
@@ -263,7 +284,7 @@ public final class SyncHarness implements AutoCloseable {
         if (launcher == null) {
             launcher = new ResyncLauncher(installations(), registry(), id -> new InProcessCatalogClient(catalog, id),
                     PortolanJqEngine.INSTANCE, new SyncMetrics(meters()), clock,
-                    new ResyncLauncher.Tuning(batchSize, jqTimeout));
+                    new ResyncLauncher.Tuning(batchSize, jqTimeout, leaseTtl), new StoreResyncLeases(store()));
         }
         return launcher;
     }
