@@ -7,14 +7,10 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A uniquely named database on the test PostgreSQL server, dropped on close. The server is
- * {@code 127.0.0.1:5432}, user {@code postgres} with trust authentication, unless the environment
- * variable {@value #SERVER_ENV} gives another base URL (e.g. {@code jdbc:postgresql://host:5433/?user=me&password=pw}).
+ * A uniquely named database on the test PostgreSQL server ({@link TestPostgres}: the configured
+ * one, or an embedded one when none answers), dropped on close.
  */
 public final class PostgresTestDatabase implements TestDatabase {
-
-    public static final String SERVER_ENV = "PORTOLAN_TEST_POSTGRES";
-    private static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/?user=postgres";
 
     private final String name;
 
@@ -52,28 +48,12 @@ public final class PostgresTestDatabase implements TestDatabase {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            if ("08001".equals(e.getSQLState()) || "08004".equals(e.getSQLState())) {
-                throw new IllegalStateException("PostgreSQL is not reachable at " + server() + " (" + e.getMessage()
-                        + "). Start it with: pg_ctlcluster --skip-systemctl-redirect 15 main start"
-                        + " (or point " + SERVER_ENV + " at another server)", e);
-            }
-            throw new IllegalStateException("cannot run '" + sql + "' on the test PostgreSQL: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run '" + sql + "' on the test PostgreSQL at " + TestPostgres.server()
+                    + (TestPostgres.embedded() ? " (embedded)" : "") + ": " + e.getMessage(), e);
         }
     }
 
-    private static String server() {
-        String configured = System.getenv(SERVER_ENV);
-        return configured == null || configured.isBlank() ? DEFAULT_SERVER : configured;
-    }
-
-    /** The server URL with its database path replaced by {@code database}. */
     private static String urlOf(String database) {
-        String server = server();
-        int query = server.indexOf('?');
-        String base = query < 0 ? server : server.substring(0, query);
-        String parameters = query < 0 ? "" : server.substring(query);
-        int slash = base.indexOf('/', "jdbc:postgresql://".length());
-        String hostPort = slash < 0 ? base : base.substring(0, slash);
-        return hostPort + "/" + database + parameters;
+        return TestPostgres.urlOf(TestPostgres.server(), database);
     }
 }
