@@ -13,11 +13,16 @@ import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.store.testing.StoreTest;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,5 +78,79 @@ class ConcurrentWritesOrderTest {
                     .isEqualTo(current.properties().path(field.getKey()).asInt()));
             assertThat(audit).allSatisfy(record -> assertThat(record.timestamp()).isBeforeOrEqualTo(current.updatedAt()));
         }
+    }
+
+    /**
+     * A clock that, once asked to, stops the calling thread right after it read the time, as if
+     * the thread were descheduled there, until {@link #resume} is opened or a bounded wait ends.
+     */
+    private static final class PausingClock extends Clock {
+        private final ThreadLocal<Boolean> pauseNext = ThreadLocal.withInitial(() -> false);
+        final CountDownLatch paused = new CountDownLatch(1);
+        final CountDownLatch resume = new CountDownLatch(1);
+
+        void pauseNextReadOnThisThread() {
+            pauseNext.set(true);
+        }
+
+        @Override
+        public Instant instant() {
+            Instant now = Instant.now();
+            if (pauseNext.get()) {
+                pauseNext.set(false);
+                paused.countDown();
+                try {
+                    resume.await(2, TimeUnit.SECONDS); // bounded: where the time is read under the lock, the other writer waits for us
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    @StoreTest
+    void aWriterDelayedRightAfterReadingTheClockCannotCommitAnEarlierTimeAfterALaterWrite(CatalogStore store) throws Exception {
+        PausingClock clock = new PausingClock();
+        CatalogService catalog = new CatalogService(store, clock, CalculationEvaluator.NONE);
+        Actor actor = Actor.credential("writer");
+        catalog.blueprints().create(Fixtures.json("{'identifier': 'paused', 'title': 'Paused', 'schema': {'properties': "
+                + "{'writer': {'type': 'string'}}}}"), actor);
+        catalog.entities().upsert("paused", List.of(Fixtures.json("{'identifier': 'e', 'properties': {'writer': 'none'}}")),
+                WriteOptions.UPSERT_MERGE, actor);
+
+        Thread first = new Thread(() -> {
+            clock.pauseNextReadOnThisThread();
+            catalog.entities().upsert("paused", List.of(Fixtures.json("{'identifier': 'e', 'properties': {'writer': 'first'}}")),
+                    WriteOptions.UPSERT_MERGE, actor);
+        });
+        Thread second = new Thread(() -> {
+            catalog.entities().upsert("paused", List.of(Fixtures.json("{'identifier': 'e', 'properties': {'writer': 'second'}}")),
+                    WriteOptions.UPSERT_MERGE, actor);
+            clock.resume.countDown();
+        });
+        first.start();
+        assertThat(clock.paused.await(60, TimeUnit.SECONDS)).isTrue();
+        second.start();
+        first.join(60_000);
+        second.join(60_000);
+
+        Entity current = catalog.entities().get("paused", "e");
+        List<AuditRecord> audit = catalog.audit(new AuditQuery(null, "paused", "e", null, null, null, null, null, null, 100));
+        assertThat(audit).hasSize(3);
+        assertThat(audit.getFirst().timestamp()).as("the newest audit record is the last commit").isEqualTo(current.updatedAt());
+        assertThat(audit.getFirst().diff().path("after").path("properties").path("writer").asText())
+                .isEqualTo(current.properties().path("writer").asText());
+        assertThat(audit).allSatisfy(record -> assertThat(record.timestamp()).isBeforeOrEqualTo(current.updatedAt()));
     }
 }
