@@ -60,7 +60,8 @@ public final class ResyncLauncher implements AutoCloseable {
         }
     }
 
-    private record Running(SyncReport report, AtomicBoolean cancelled, AtomicBoolean leased, CompletableFuture<SyncReport> done) {
+    private record Running(SyncReport report, RecordedSyncEvents events, AtomicBoolean cancelled, AtomicBoolean leased,
+                           CompletableFuture<SyncReport> done) {
         String resyncId() {
             return report.resyncId();
         }
@@ -156,7 +157,8 @@ public final class ResyncLauncher implements AutoCloseable {
         Mapping mapping = IntegrationManager.mappingParser(integration, settings).parse(stored.config());
         SyncReport report = new SyncReport(UUID.randomUUID().toString(), installation, trigger, clock.instant());
         AtomicBoolean cancelled = new AtomicBoolean();
-        Running current = new Running(report, cancelled, new AtomicBoolean(), new CompletableFuture<>());
+        RecordedSyncEvents events = new RecordedSyncEvents(repository, installation, report.resyncId(), clock);
+        Running current = new Running(report, events, cancelled, new AtomicBoolean(), new CompletableFuture<>());
         ResyncContext context = new ResyncContext(installation, integration, settings, mapping, clients.apply(installation),
                 jq, clock, tuning.jqTimeout(), tuning.batchSize(), cancelled::get);
         return new Prepared(context, current);
@@ -164,7 +166,7 @@ public final class ResyncLauncher implements AutoCloseable {
 
     private void run(ResyncContext context, Running current) {
         SyncReport report = current.report();
-        RecordedSyncEvents events = new RecordedSyncEvents(repository, context.installation(), report.resyncId(), clock);
+        RecordedSyncEvents events = current.events();
         try {
             if (!current.leased().get() && !awaitLease(context.installation(), current)) {
                 report.finish(SyncState.ABORTED, clock.instant(), "a newer resync started before this one could");
@@ -207,7 +209,8 @@ public final class ResyncLauncher implements AutoCloseable {
                 return true;
             }
             if (!asked) {
-                LOG.info("Resync {} of {} waits for the resync running in another process to abort", current.resyncId(), installation);
+                current.events().info(null, "resync " + current.resyncId() + " waits for the resync running in another process to stop");
+                current.events().flush();
                 leases.requestAbort(installation);
                 asked = true;
             }
@@ -228,10 +231,10 @@ public final class ResyncLauncher implements AutoCloseable {
             if (!r.leased().get()) continue;
             try {
                 Optional<ResyncLease> lease = leases.renew(entry.getKey(), r.resyncId(), clock.instant().plus(tuning.leaseTtl()));
-                if (lease.isEmpty() || lease.get().abortRequested()) {
-                    LOG.info("Resync {} of {} stops: {}", r.resyncId(), entry.getKey(),
-                            lease.isEmpty() ? "its lease was taken over" : "another process started a resync");
-                    r.cancelled().set(true);
+                if ((lease.isEmpty() || lease.get().abortRequested()) && !r.cancelled().getAndSet(true)) {
+                    r.events().info(null, "resync " + r.resyncId() + " stops: " + (lease.isEmpty()
+                            ? "its lease lapsed and was taken over" : "a newer resync started in another process"));
+                    r.events().flush();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Could not renew the lease of resync {} of {}; will try again", r.resyncId(), entry.getKey(), e);
