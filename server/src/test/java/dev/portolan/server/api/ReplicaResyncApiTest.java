@@ -1,7 +1,7 @@
 package dev.portolan.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.portolan.server.testing.ApiResponse;
 import dev.portolan.server.testing.ApiServer;
 import dev.portolan.server.testing.ApiTest;
 import dev.portolan.server.testing.Fixtures;
@@ -90,15 +90,15 @@ class ReplicaResyncApiTest {
         return server.admin().get("/v1/integration/" + id + "/logs?limit=1000").expect(200).get("data").toString();
     }
 
-    private static JsonNode status(ApiServer server, String id, String resyncId) {
-        return server.admin().get("/v1/integration/" + id + "/syncStatus?resyncId=" + resyncId).expect(200).get("syncStatus");
+    /** The resync's state; "waiting" while it has no report yet (it is saved once the resync holds the lease). */
+    private static String state(ApiServer server, String id, String resyncId) {
+        ApiResponse response = server.admin().get("/v1/integration/" + id + "/syncStatus?resyncId=" + resyncId);
+        if (response.status() == 404) return "waiting";
+        return response.expect(200).get("syncStatus").path("state").asText();
     }
 
     private static boolean finished(ApiServer server, String id, String resyncId) {
-        return !state(server, id, resyncId).equals("syncing");
-    }
-
-    private static String state(ApiServer server, String id, String resyncId) {
-        return status(server, id, resyncId).path("state").asText();
+        String state = state(server, id, resyncId);
+        return !state.equals("syncing") && !state.equals("waiting");
     }
 }
