@@ -130,7 +130,11 @@ public final class ResyncLauncher implements AutoCloseable {
      * still due, now that no other replica can start one).
      */
     public synchronized Optional<Started> startIfFree(String installation, String trigger, BooleanSupplier stillWanted) {
-        if (running.containsKey(installation)) return Optional.empty();
+        Running here = running.get(installation);
+        if (here != null) {
+            if (here.report().state() == SyncState.SYNCING) return Optional.empty();
+            here.done().join(); // finished, and about to let go of its lease: a moment
+        }
         Prepared prepared = prepare(installation, trigger);
         Running current = prepared.running();
         Instant now = clock.instant();
