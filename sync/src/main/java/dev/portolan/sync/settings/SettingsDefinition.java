@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.Violation;
+import dev.portolan.catalog.integration.SecretUrls;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The settings an integration type takes, in declaration order. Built with {@link #builder()}:
@@ -78,9 +80,16 @@ public final class SettingsDefinition {
         return new Settings(values, this);
     }
 
-    JsonNode redacted(String name, JsonNode value) {
+    JsonNode redacted(String name, JsonNode value, Set<String> secretParams) {
         SettingDefinition definition = definitions.get(name);
-        return definition == null ? value.deepCopy() : definition.redacted(value);
+        return definition == null ? SecretUrls.redactStrings(value, secretParams) : definition.redacted(value, secretParams);
+    }
+
+    /** The query parameter names that settings {@code values} mark secret (see {@link SettingDefinition#secretParamLists()}). */
+    Set<String> secretParams(JsonNode values) {
+        Set<String> names = new java.util.HashSet<>();
+        definitions.values().forEach(d -> { if (values.has(d.name())) d.collectSecretParams(values.get(d.name()), names); });
+        return names;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.portolan.sync.spi;
 
+import dev.portolan.catalog.integration.SecretUrls;
+
 /**
  * The source could not be read. {@code retriable} says whether trying again later may help
  * (a timeout, a 5xx, a rate limit) or whether a person has to fix something first (bad
@@ -9,8 +11,9 @@ public class FetchException extends Exception {
 
     private final boolean retriable;
 
+    /** Credentials in URLs of {@code message} are redacted ({@link SecretUrls}): it is shown and logged. */
     public FetchException(String message, boolean retriable, Throwable cause) {
-        super(message, cause);
+        super(SecretUrls.redact(message), cause);
         this.retriable = retriable;
     }
 

@@ -1,12 +1,15 @@
 package dev.portolan.integrations.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.integration.SecretUrls;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One kind declared in the settings ({@code settings.kinds.<name>}), already validated by
@@ -16,12 +19,14 @@ import java.util.Map;
  * @param nextPath    jq to the next page's URL or cursor; null when only the {@code Link} header pages
  * @param cursorParam the query parameter a bare cursor from {@code nextPath} is sent as
  * @param headers     sent with every request (secrets: never log them)
+ * @param secretQueryParams query parameters whose values are secrets, beyond those whose names look secret
  */
 record CustomKind(String name, URI url, String itemsPath, String nextPath, String cursorParam,
-                  Map<String, String> headers, Duration timeout) {
+                  Map<String, String> headers, Duration timeout, Set<String> secretQueryParams) {
 
     /** The keys a kind takes, in the order the docs list them. */
-    static final List<String> KEYS = List.of("url", "itemsPath", "nextPath", "cursorParam", "headers", "timeoutSeconds");
+    static final List<String> KEYS = List.of("url", "itemsPath", "nextPath", "cursorParam", "headers", "timeoutSeconds",
+            "secretQueryParams");
     static final String DEFAULT_CURSOR_PARAM = "cursor";
     static final int DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -29,9 +34,17 @@ record CustomKind(String name, URI url, String itemsPath, String nextPath, Strin
     static CustomKind from(String name, JsonNode settings) {
         Map<String, String> headers = new LinkedHashMap<>();
         settings.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asText()));
+        Set<String> secretParams = new HashSet<>();
+        settings.path("secretQueryParams").forEach(p -> secretParams.add(p.asText()));
         return new CustomKind(name, URI.create(settings.path("url").asText()), text(settings, "itemsPath"),
                 text(settings, "nextPath"), settings.path("cursorParam").asText(DEFAULT_CURSOR_PARAM),
-                Map.copyOf(headers), Duration.ofSeconds(settings.path("timeoutSeconds").asInt(DEFAULT_TIMEOUT_SECONDS)));
+                Map.copyOf(headers), Duration.ofSeconds(settings.path("timeoutSeconds").asInt(DEFAULT_TIMEOUT_SECONDS)),
+                Set.copyOf(secretParams));
+    }
+
+    /** {@code url} as messages and logs may show it: its credentials redacted. */
+    String shown(URI url) {
+        return SecretUrls.redact(url.toString(), secretQueryParams);
     }
 
     boolean isFile() {

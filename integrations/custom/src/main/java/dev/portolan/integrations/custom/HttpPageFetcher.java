@@ -1,5 +1,6 @@
 package dev.portolan.integrations.custom;
 
+import dev.portolan.catalog.integration.SecretUrls;
 import dev.portolan.sync.http.LinkHeader;
 import dev.portolan.sync.spi.FetchContext;
 import dev.portolan.sync.spi.FetchException;
@@ -54,13 +55,13 @@ final class HttpPageFetcher implements Fetcher {
         HttpResponse<InputStream> response = get(url);
         PageBody.Content content;
         try (InputStream in = response.body()) {
-            content = body.read(in, "GET " + url);
+            content = body.read(in, "GET " + kind.shown(url));
         } catch (IOException e) {
-            throw new FetchException(kind.name() + ": reading the answer of GET " + url + " failed: " + e, true, e);
+            throw new FetchException(kind.name() + ": reading the answer of GET " + kind.shown(url) + " failed: " + e, true, e);
         }
         URI next = nextUrl(url, content.next(), response.headers());
         if (url.equals(next)) {
-            throw new FetchException(kind.name() + ": the next page of GET " + url + " is the same URL again; check "
+            throw new FetchException(kind.name() + ": the next page of GET " + kind.shown(url) + " is the same URL again; check "
                     + kind.path() + ".nextPath (it should give the next page's URL or cursor, and null on the last page)", false);
         }
         return new Page(content.objects(), next == null ? null : next.toString());
@@ -80,7 +81,7 @@ final class HttpPageFetcher implements Fetcher {
                 failure = "answered " + status + (excerpt.isEmpty() ? "" : " (" + excerpt + ")");
                 wait = retry.delay(attempt, response.headers().firstValue("Retry-After"));
                 if (wait.compareTo(retry.maxRetryAfter()) > 0) {
-                    throw new FetchException(kind.name() + ": GET " + url + " " + failure + " and asked to wait " + wait.toSeconds()
+                    throw new FetchException(kind.name() + ": GET " + kind.shown(url) + " " + failure + " and asked to wait " + wait.toSeconds()
                             + " s; the next resync will try again", true);
                 }
             } catch (IOException e) {
@@ -88,14 +89,14 @@ final class HttpPageFetcher implements Fetcher {
                 wait = retry.backoff(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new FetchException(kind.name() + ": interrupted while reading GET " + url, true, e);
+                throw new FetchException(kind.name() + ": interrupted while reading GET " + kind.shown(url), true, e);
             }
             if (attempt >= retry.maxAttempts()) {
-                throw new FetchException(kind.name() + ": GET " + url + " " + failure + "; gave up after " + attempt
+                throw new FetchException(kind.name() + ": GET " + kind.shown(url) + " " + failure + "; gave up after " + attempt
                         + (attempt == 1 ? " attempt" : " attempts") + ", the next resync will try again", true);
             }
             log.info("integration {} kind {}: GET {} {}; attempt {} of {} in {} ms",
-                    context.integration(), kind.name(), url, failure, attempt + 1, retry.maxAttempts(), wait.toMillis());
+                    context.integration(), kind.name(), kind.shown(url), failure, attempt + 1, retry.maxAttempts(), wait.toMillis());
             sleep(wait, url);
         }
     }
@@ -110,17 +111,17 @@ final class HttpPageFetcher implements Fetcher {
     private FetchException refused(URI url, int status, String excerpt, HttpHeaders headers) {
         String said = excerpt.isEmpty() ? "" : " (" + excerpt + ")";
         if (status / 100 == 3) {
-            return new FetchException(kind.name() + ": GET " + url + " answered " + status + " and points to "
-                    + headers.firstValue("Location").orElse("(no Location)") + "; set " + kind.path() + ".url to where it points"
+            return new FetchException(kind.name() + ": GET " + kind.shown(url) + " answered " + status + " and points to "
+                    + SecretUrls.redact(headers.firstValue("Location").orElse("(no Location)"), kind.secretQueryParams()) + "; set " + kind.path() + ".url to where it points"
                     + " (redirects are not followed, so that the kind's headers never go to another server)", false);
         }
         return switch (status) {
-            case 401, 403 -> new FetchException(kind.name() + ": GET " + url + " answered " + status + said
+            case 401, 403 -> new FetchException(kind.name() + ": GET " + kind.shown(url) + " answered " + status + said
                     + ": the credentials were refused; check " + kind.path() + ".headers (e.g. Authorization) and that they"
                     + " are valid and allowed to read this URL", false);
-            case 404 -> new FetchException(kind.name() + ": GET " + url + " answered 404 Not Found; check " + kind.path()
+            case 404 -> new FetchException(kind.name() + ": GET " + kind.shown(url) + " answered 404 Not Found; check " + kind.path()
                     + ".url (or the next-page link the API gave)", false);
-            default -> new FetchException(kind.name() + ": GET " + url + " answered " + status + said
+            default -> new FetchException(kind.name() + ": GET " + kind.shown(url) + " answered " + status + said
                     + "; check " + kind.path(), false);
         };
     }
@@ -140,7 +141,7 @@ final class HttpPageFetcher implements Fetcher {
             retry.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new FetchException(kind.name() + ": interrupted while waiting to retry GET " + url, true, e);
+            throw new FetchException(kind.name() + ": interrupted while waiting to retry GET " + kind.shown(url), true, e);
         }
     }
 
@@ -162,7 +163,7 @@ final class HttpPageFetcher implements Fetcher {
         try {
             return current.resolve(new URI(target));
         } catch (Exception e) {
-            throw new FetchException(kind.name() + ": the next page of GET " + current + " is '" + target
+            throw new FetchException(kind.name() + ": the next page of GET " + kind.shown(current) + " is '" + SecretUrls.redact(target, kind.secretQueryParams())
                     + "', which is not a valid URL; check " + kind.path() + ".nextPath", false, e);
         }
     }

@@ -43,7 +43,7 @@ class CustomSettingsTest {
         Settings settings = CustomSettings.DEFINITION.parse(Json.parse("""
                 {"kinds": {"team": {"url": "https://a/t"}, "service": {"url": "https://a/s"}, "api-v2": {"url": "https://a/v"}}}"""));
 
-        assertThat(new CustomIntegration().kinds(settings)).containsExactly("team", "service", "api-v2");
+        assertThat(new CustomIntegration(Kinds.TEMP_FILES).kinds(settings)).containsExactly("team", "service", "api-v2");
     }
 
     @Test
@@ -77,7 +77,7 @@ class CustomSettingsTest {
     void refusesAnUnknownKeyListingTheAllowedOnes() {
         assertThat(violations("{'kinds': {'service': {'url': 'https://a/s', 'itemPath': '.items'}}}"))
                 .containsOnlyKeys("settings.kinds.service.itemPath")
-                .containsValue("unknown key; a kind takes: url, itemsPath, nextPath, cursorParam, headers, timeoutSeconds");
+                .containsValue("unknown key; a kind takes: url, itemsPath, nextPath, cursorParam, headers, timeoutSeconds, secretQueryParams");
     }
 
     @Test

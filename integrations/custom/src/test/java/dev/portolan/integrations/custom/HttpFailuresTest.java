@@ -33,6 +33,17 @@ class HttpFailuresTest {
     }
 
     @Test
+    void aFailureMessageHidesTheCredentialsOfTheUrlAndTheParametersTheKindMarkedSecret() {
+        server.on("/services", Answer.status(404, "gone"));
+
+        FetchException failure = failure("{'url': '" + server.url("/services") + "?api_key=Kq9zX&tenant=Tq7wY&limit=5',"
+                + " 'secretQueryParams': ['tenant']}");
+
+        assertThat(failure.getMessage()).contains("/services?api_key=********&tenant=********&limit=5")
+                .doesNotContain("Kq9zX", "Tq7wY");
+    }
+
+    @Test
     void retriesA429AfterTheSecondsRetryAfterAsks() throws Exception {
         server.onInTurn("/services", Answer.status(429, "slow down").withHeader("Retry-After", "7"), Answer.json("[{\"id\": 1}]"));
 
