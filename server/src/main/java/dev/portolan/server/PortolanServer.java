@@ -35,6 +35,7 @@ import dev.portolan.store.Stores;
 import dev.portolan.ui.UiServices;
 import dev.portolan.ui.WebUi;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.AbstractConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,26 +57,29 @@ public final class PortolanServer implements AutoCloseable {
     private final IntegrationHost integrations;
     private final Javalin app;
     private final Optional<AccessService.IssuedCredential> createdAdmin;
+    private final String host;
 
     private PortolanServer(CatalogStore store, IntegrationHost integrations, Javalin app,
-                           Optional<AccessService.IssuedCredential> createdAdmin) {
+                           Optional<AccessService.IssuedCredential> createdAdmin, String host) {
         this.store = store;
         this.integrations = integrations;
         this.app = app;
         this.createdAdmin = createdAdmin;
+        this.host = host;
     }
 
     public static PortolanServer start(ServerSettings settings) {
         CatalogStore store = settings.databaseUrl() != null ? Stores.open(settings.databaseUrl()) : Stores.sqlite(settings.dataDirectory());
+        Javalin app = null;
+        IntegrationHost integrations = null;
         try {
             Clock clock = Clock.systemUTC();
             CatalogService catalog = new CatalogService(store, clock, new JqCalculations());
-            var createdAdmin = AdminBootstrap.ensureAdmin(catalog.access(), settings.adminClientId(), settings.adminClientSecret());
             // One key for all replicas: whoever starts first stores it, the others read it.
             String key = store.write(tx -> tx.putSettingIfAbsent(SIGNING_KEY, SecretHasher.newSecret()));
             TokenService tokens = new TokenService(key.getBytes(StandardCharsets.UTF_8), clock, settings.tokenTtl());
             PrometheusMeterRegistry meters = Meters.prometheus();
-            IntegrationHost integrations = new IntegrationHost(store, catalog, Integrations.registry(), meters, clock,
+            integrations = new IntegrationHost(store, catalog, Integrations.registry(settings.allowedFileFolders()), meters, clock,
                     ResyncLauncher.Tuning.DEFAULT);
             // One throttle: failed sign-ins through the UI and the token endpoint count together.
             LoginThrottle throttle = new LoginThrottle(settings.loginLimits(), clock);
@@ -83,17 +87,30 @@ public final class PortolanServer implements AutoCloseable {
                     integrations.repository(), integrations.registry(), integrations.jq(), clock),
                     ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8), throttle.forSignIn());
             String organization = store.write(tx -> tx.putSettingIfAbsent(ORGANIZATION_ID, "org_" + SecretHasher.newSecret().substring(0, 16)));
-            Javalin app = createApp(catalog, tokens, throttle, integrations, meters, settings, ui,
-                    new OrganizationRoutes(organization, "Portolan"), new BlueprintMigrations(store, clock)).start(settings.port());
+            app = createApp(catalog, tokens, throttle, integrations, meters, settings, ui,
+                    new OrganizationRoutes(organization, "Portolan"), new BlueprintMigrations(store, clock))
+                    .start(settings.host(), settings.port());
+            applyIdleTimeout(app, settings.timeouts());
             integrations.start();
-            LOG.info("Portolan is listening on http://localhost:{} ({} database)", app.port(), store.dialect());
-            return new PortolanServer(store, integrations, app, createdAdmin);
+            // Last, once the server listens and nothing else can fail: a start that fails (the
+            // port is taken) must not leave an admin credential stored whose secret was never shown.
+            var createdAdmin = AdminBootstrap.ensureAdmin(catalog.access(), settings.adminClientId(), settings.adminClientSecret());
+            LOG.info("Portolan is listening on http://{}:{} ({} database)", settings.host(), app.port(), store.dialect());
+            return new PortolanServer(store, integrations, app, createdAdmin, settings.host());
         } catch (RuntimeException e) {
+            if (app != null) app.stop();
+            if (integrations != null) integrations.close();
             store.close();
             throw e;
         }
     }
 
+    /** Jetty's connector exists once started; new connections take its idle timeout from then on. */
+    private static void applyIdleTimeout(Javalin app, HttpTimeouts timeouts) {
+        for (var connector : app.jettyServer().server().getConnectors()) {
+            if (connector instanceof AbstractConnector c) c.setIdleTimeout(timeouts.idle().toMillis());
+        }
+    }
 
     private static Javalin createApp(CatalogService catalog, TokenService tokens, LoginThrottle throttle, IntegrationHost integrations,
                                      PrometheusMeterRegistry meters, ServerSettings settings, WebUi ui,
@@ -103,6 +120,10 @@ public final class PortolanServer implements AutoCloseable {
         return Javalin.create(cfg -> {
             cfg.http.maxRequestSize = settings.maxBodyBytes() + 1;
             cfg.startup.showJavalinBanner = false;
+            // A client that stalls in the middle of a request holds a virtual thread, not one of a
+            // bounded pool, so slow clients cannot starve the others (or /health) of threads.
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(settings.timeouts().read().toMillis()));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.routes.before("/v1/*", authenticator::authenticate);
             cfg.routes.before("/v1/*", Requests::refuseNulInQuery);
@@ -129,6 +150,26 @@ public final class PortolanServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The address the server listens on, as configured. */
+    public String host() {
+        return host;
+    }
+
+    /** The address and port the server's connector is bound to. */
+    public java.net.InetSocketAddress boundAddress() {
+        var connector = (org.eclipse.jetty.server.ServerConnector) app.jettyServer().server().getConnectors()[0];
+        try {
+            return (java.net.InetSocketAddress) ((java.nio.channels.ServerSocketChannel) connector.getTransport()).getLocalAddress();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The idle timeout of the server's connector. */
+    public java.time.Duration idleTimeout() {
+        return java.time.Duration.ofMillis(((AbstractConnector) app.jettyServer().server().getConnectors()[0]).getIdleTimeout());
     }
 
     /** The admin credential created by this start, with its secret (shown once), if any. */

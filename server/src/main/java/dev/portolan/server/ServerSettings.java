@@ -2,12 +2,17 @@ package dev.portolan.server;
 
 import dev.portolan.server.auth.LoginThrottle;
 
+import dev.portolan.integrations.custom.FileFolders;
+
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 
 /**
  * How to run a server.
  *
+ * @param host              the address to listen on: 127.0.0.1 (this machine only) unless exposed on purpose
  * @param port              0 picks a free port
  * @param dataDirectory     where the embedded SQLite database lives (when {@code databaseUrl} is null)
  * @param databaseUrl       a JDBC URL ({@code jdbc:postgresql://...}), or null for SQLite in the data directory
@@ -16,40 +21,70 @@ import java.time.Duration;
  * @param maxBodyBytes      the largest request body accepted (413 above)
  * @param tokenTtl          how long an access token is valid
  * @param loginLimits       failed token requests allowed per client id and per address before 429
+ * @param fileFolders       the folders {@code file:} sources may be read from, beyond the data directory
+ * @param timeouts          how long idle connections and stalled requests are kept
  */
-public record ServerSettings(int port, Path dataDirectory, String databaseUrl, String adminClientId,
+public record ServerSettings(String host, int port, Path dataDirectory, String databaseUrl, String adminClientId,
                              String adminClientSecret, long maxBodyBytes, Duration tokenTtl,
-                             LoginThrottle.Limits loginLimits) {
+                             LoginThrottle.Limits loginLimits, List<Path> fileFolders,
+                             HttpTimeouts timeouts) {
+
+    public ServerSettings {
+        fileFolders = List.copyOf(fileFolders);
+    }
 
     public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
     public static final Duration DEFAULT_TOKEN_TTL = Duration.ofHours(1);
+    public static final String DEFAULT_HOST = "127.0.0.1";
 
     public static ServerSettings defaults(Path dataDirectory) {
-        return new ServerSettings(8080, dataDirectory, null, null, null, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_TTL,
-                LoginThrottle.Limits.DEFAULT);
+        return new ServerSettings(DEFAULT_HOST, 8080, dataDirectory, null, null, null, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_TTL,
+                LoginThrottle.Limits.DEFAULT, List.of(), HttpTimeouts.DEFAULT);
     }
 
     public ServerSettings withPort(int port) {
-        return new ServerSettings(port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl, loginLimits);
+        return new ServerSettings(host, port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl, loginLimits, fileFolders, timeouts);
     }
 
     public ServerSettings withDatabaseUrl(String url) {
-        return new ServerSettings(port, dataDirectory, url, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl, loginLimits);
+        return new ServerSettings(host, port, dataDirectory, url, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl, loginLimits, fileFolders, timeouts);
     }
 
     public ServerSettings withAdmin(String clientId, String clientSecret) {
-        return new ServerSettings(port, dataDirectory, databaseUrl, clientId, clientSecret, maxBodyBytes, tokenTtl, loginLimits);
+        return new ServerSettings(host, port, dataDirectory, databaseUrl, clientId, clientSecret, maxBodyBytes, tokenTtl, loginLimits, fileFolders, timeouts);
     }
 
     public ServerSettings withMaxBodyBytes(long bytes) {
-        return new ServerSettings(port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, bytes, tokenTtl, loginLimits);
+        return new ServerSettings(host, port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, bytes, tokenTtl, loginLimits, fileFolders, timeouts);
     }
 
     public ServerSettings withTokenTtl(Duration ttl) {
-        return new ServerSettings(port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, ttl, loginLimits);
+        return new ServerSettings(host, port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, ttl, loginLimits, fileFolders, timeouts);
     }
 
     public ServerSettings withLoginLimits(LoginThrottle.Limits limits) {
-        return new ServerSettings(port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl, limits);
+        return new ServerSettings(host, port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl, limits, fileFolders, timeouts);
+    }
+
+    public ServerSettings withHost(String newHost) {
+        return new ServerSettings(newHost, port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl,
+                loginLimits, fileFolders, timeouts);
+    }
+
+    public ServerSettings withTimeouts(HttpTimeouts newTimeouts) {
+        return new ServerSettings(host, port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl,
+                loginLimits, fileFolders, newTimeouts);
+    }
+
+    public ServerSettings withFileFolders(List<Path> folders) {
+        return new ServerSettings(host, port, dataDirectory, databaseUrl, adminClientId, adminClientSecret, maxBodyBytes, tokenTtl, loginLimits, folders, timeouts);
+    }
+
+    /** Where {@code file:} sources may be read from: the data directory and {@link #fileFolders()}. */
+    public FileFolders allowedFileFolders() {
+        List<Path> all = new ArrayList<>();
+        all.add(dataDirectory);
+        all.addAll(fileFolders);
+        return FileFolders.of(all);
     }
 }

@@ -96,6 +96,24 @@ public final class AccessService {
         current.forget(clientId);
     }
 
+    /**
+     * Gives a credential a new secret: the old one, and every token issued with it, stop working
+     * (the credential's {@link Credential#version() version} changes). 404 when it does not exist.
+     */
+    public IssuedCredential resetSecret(String clientId) {
+        String secret = SecretHasher.newSecret();
+        Credential renewed = store.write(tx -> {
+            Credential old = tx.findCredential(clientId).orElseThrow(() -> CatalogException.notFound("Credential", clientId));
+            Credential credential = new Credential(old.clientId(), SecretHasher.hash(secret), old.role(), old.userEmail(),
+                    old.description(), old.createdAt());
+            tx.deleteCredential(clientId);
+            tx.insertCredential(credential);
+            return credential;
+        });
+        current.forget(clientId);
+        return new IssuedCredential(renewed, secret);
+    }
+
     /** True when no credential exists yet (the first start of a server). */
     public boolean hasNoCredentials() {
         return store.read(tx -> tx.listCredentials().isEmpty());

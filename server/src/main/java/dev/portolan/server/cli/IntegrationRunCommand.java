@@ -63,18 +63,22 @@ public final class IntegrationRunCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run one resync, then exit: 0 when it completed, 1 otherwise.")
     boolean once;
 
+    @CommandLine.Mixin
+    FileFolderOptions fileFolders = new FileFolderOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    private final IntegrationRegistry registry;
+    private final IntegrationRegistry givenRegistry;
 
+    /** With the types this server knows; {@code file:} sources only from the folders named (--file-folder). */
     public IntegrationRunCommand() {
-        this(Integrations.registry());
+        this(null);
     }
 
     /** With the integration types of {@code registry} (tests, and processes that bring their own types). */
     public IntegrationRunCommand(IntegrationRegistry registry) {
-        this.registry = registry;
+        this.givenRegistry = registry;
     }
 
     @Override
@@ -89,6 +93,7 @@ public final class IntegrationRunCommand implements Callable<Integer> {
         Installation installation;
         Integration integration;
         try {
+            IntegrationRegistry registry = givenRegistry != null ? givenRegistry : Integrations.registry(fileFolders.allowed(null));
             integration = registry.get(type);
             installation = StandaloneConfig.read(config).installation(integration, identifier, Clock.systemUTC().instant());
         } catch (CatalogException e) {

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code portolan} command line. */
 @Command(name = "portolan", mixinStandardHelpOptions = true, version = "Portolan 0.1.0",
         description = "A self-hosted software catalog with a Port-compatible API.",
-        subcommands = {ServeCommand.class, SyncCommand.class, MappingCommand.class, JqCommand.class,
+        subcommands = {ServeCommand.class, SyncCommand.class, MappingCommand.class, JqCommand.class, AdminCommand.class,
                 IntegrationCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

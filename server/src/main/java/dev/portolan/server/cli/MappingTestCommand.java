@@ -3,6 +3,7 @@ package dev.portolan.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.json.Json;
+import dev.portolan.integrations.custom.FileFolders;
 import dev.portolan.server.integrations.Integrations;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.jq.PortolanJqEngine;
@@ -59,7 +60,7 @@ public final class MappingTestCommand implements Callable<Integer> {
 
     private MappingParser parser() throws IOException {
         if (type == null) return MappingParser.withoutIntegration();
-        Integration integration = Integrations.registry().get(type);
+        Integration integration = Integrations.registry(FileFolders.of(java.util.List.of())).get(type);
         JsonNode settingsJson = settings == null ? null : MappingParser.readYaml(Files.readString(settings));
         return IntegrationManager.mappingParser(integration, integration.settings().parse(settingsJson));
     }

@@ -14,6 +14,11 @@ import java.util.concurrent.CountDownLatch;
         description = "Run the Portolan server (SQLite in the data directory unless --db is given).")
 public final class ServeCommand implements Callable<Integer> {
 
+    @Option(names = "--host", defaultValue = "${env:PORTOLAN_HOST:-127.0.0.1}",
+            description = "Address to listen on (env PORTOLAN_HOST; default ${DEFAULT-VALUE}: this machine only). "
+                    + "0.0.0.0 listens on every interface: see docs/operations.md before exposing Portolan.")
+    String host;
+
     @Option(names = "--port", defaultValue = "${env:PORTOLAN_PORT:-8080}",
             description = "HTTP port (env PORTOLAN_PORT; default ${DEFAULT-VALUE}).")
     int port;
@@ -31,26 +36,38 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest request body accepted; larger ones get 413 (default ${DEFAULT-VALUE}).")
     long maxBodyBytes;
 
+    @picocli.CommandLine.Mixin
+    FileFolderOptions fileFolders = new FileFolderOptions();
+
     @Override
     public Integer call() throws InterruptedException {
         ServerSettings settings = ServerSettings.defaults(dataDir.toAbsolutePath())
+                .withHost(host)
                 .withPort(port)
                 .withDatabaseUrl(databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl)
                 .withAdmin(System.getenv("PORTOLAN_ADMIN_CLIENT_ID"), System.getenv("PORTOLAN_ADMIN_CLIENT_SECRET"))
-                .withMaxBodyBytes(maxBodyBytes);
-        PortolanServer server = PortolanServer.start(settings);
+                .withMaxBodyBytes(maxBodyBytes)
+                .withFileFolders(fileFolders.folders());
+        PortolanServer server;
+        try {
+            server = PortolanServer.start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("portolan: the server could not start: " + rootMessage(e));
+            return 1;
+        }
+        String base = "http://" + (host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host) + ":" + server.port();
         server.createdAdmin().ifPresent(admin -> {
             System.out.println();
             System.out.println("  An admin API credential was created. The secret is shown only now; keep it:");
             System.out.println("    client id:     " + admin.credential().clientId());
             boolean generated = System.getenv("PORTOLAN_ADMIN_CLIENT_SECRET") == null;
             System.out.println("    client secret: " + (generated ? admin.clientSecret() : "(as given in PORTOLAN_ADMIN_CLIENT_SECRET)"));
-            System.out.println("  Get a token:  curl -s -X POST http://localhost:" + server.port()
+            System.out.println("  Get a token:  curl -s -X POST " + base
                     + "/v1/auth/access_token -H 'Content-Type: application/json' \\");
             System.out.println("                  -d '{\"clientId\":\"" + admin.credential().clientId() + "\",\"clientSecret\":\"<secret>\"}'");
             System.out.println();
         });
-        System.out.println("Portolan is ready on http://localhost:" + server.port());
+        System.out.println("Portolan is ready on " + base + (host.equals(ServerSettings.DEFAULT_HOST) ? " (this machine only; --host to expose it)" : ""));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -58,5 +75,13 @@ public final class ServeCommand implements Callable<Integer> {
         }, "portolan-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** What went wrong, in one line: the innermost cause says it best (e.g. "Address already in use"). */
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return root == e ? message : e.getMessage() + " (" + message + ")";
     }
 }

@@ -30,11 +30,15 @@ public final class SyncCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database = new DatabaseOptions();
 
+    @Mixin
+    FileFolderOptions fileFolders = new FileFolderOptions();
+
     @Override
     public Integer call() {
         try (CatalogStore store = database.open();
              IntegrationHost host = new IntegrationHost(store, new CatalogService(store, Clock.systemUTC(), new JqCalculations()),
-                     Integrations.registry(), new SimpleMeterRegistry(), Clock.systemUTC(), ResyncLauncher.Tuning.DEFAULT)) {
+                     Integrations.registry(fileFolders.allowed(database.dataDir.toAbsolutePath())),
+                     new SimpleMeterRegistry(), Clock.systemUTC(), ResyncLauncher.Tuning.DEFAULT)) {
             SyncReport report = host.launcher().start(integration, "cli").done().join();
             System.out.println(report.toJson().toPrettyString());
             return report.state() == SyncState.COMPLETED ? 0 : 1;

@@ -113,6 +113,11 @@ public final class ApiServer implements AutoCloseable {
         return server.port();
     }
 
+    /** The server process itself (its bound address, timeouts, ...). */
+    public PortolanServer server() {
+        return server;
+    }
+
     /** A client with the admin credential's token. */
     public ApiClient admin() {
         if (admin == null) {

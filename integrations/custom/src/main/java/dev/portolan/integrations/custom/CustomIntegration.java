@@ -33,15 +33,19 @@ public final class CustomIntegration implements Integration {
 
     private final HttpClient http;
     private final RetryPolicy retry;
+    private final FileFolders fileFolders;
+    private final SettingsDefinition settings;
 
-    /** With its own HTTP client and the standard retries. */
-    public CustomIntegration() {
-        this(httpClient(), RetryPolicy.standard());
+    /** With its own HTTP client and the standard retries; {@code file:} sources only from {@code fileFolders}. */
+    public CustomIntegration(FileFolders fileFolders) {
+        this(httpClient(), RetryPolicy.standard(), fileFolders);
     }
 
-    CustomIntegration(HttpClient http, RetryPolicy retry) {
+    CustomIntegration(HttpClient http, RetryPolicy retry, FileFolders fileFolders) {
         this.http = http;
         this.retry = retry;
+        this.fileFolders = fileFolders;
+        this.settings = CustomSettings.definition(fileFolders);
     }
 
     /** Without redirects: a kind's headers carry credentials, so a redirect is reported with where it points. */
@@ -61,7 +65,7 @@ public final class CustomIntegration implements Integration {
 
     @Override
     public SettingsDefinition settings() {
-        return CustomSettings.DEFINITION;
+        return settings;
     }
 
     @Override
@@ -88,7 +92,7 @@ public final class CustomIntegration implements Integration {
                         + String.join(", ", kinds.keySet()) + "); declare it or remove it from the mapping", false);
             };
         }
-        return kind.isFile() ? new FilePageFetcher(kind, FilePageFetcher.PAGE_SIZE)
+        return kind.isFile() ? new FilePageFetcher(kind, FilePageFetcher.PAGE_SIZE, fileFolders)
                 : new HttpPageFetcher(kind, http, retry, context);
     }
 

@@ -2,6 +2,7 @@ package dev.portolan.integrations.custom;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.Violation;
+import dev.portolan.catalog.integration.SecretUrls;
 import dev.portolan.sync.jq.JqExpressions;
 import dev.portolan.sync.settings.SettingDefinition;
 import dev.portolan.sync.settings.SettingType;
@@ -23,17 +24,39 @@ import java.util.regex.Pattern;
  */
 final class CustomSettings {
 
-    static final SettingsDefinition DEFINITION = SettingsDefinition.builder()
-            .add(new SettingDefinition("kinds", SettingType.OBJECT, true, null, false,
-                    "the kinds to fetch: kind name -> {url, itemsPath, nextPath, cursorParam, headers, timeoutSeconds}",
-                    CustomSettings::validateKinds).withSecretPaths("*.headers.*"))
-            .build();
+    /** The shape of the settings, without checking where files are (that is {@link #definition(FileFolders)}'s and the fetch's). */
+    static final SettingsDefinition DEFINITION = definition(null);
+
+    /** The settings, with every {@code file:} URL checked against {@code fileFolders} (not at all when null). */
+    static SettingsDefinition definition(FileFolders fileFolders) {
+        return SettingsDefinition.builder()
+                .add(new SettingDefinition("kinds", SettingType.OBJECT, true, null, false,
+                        "the kinds to fetch: kind name -> {url, itemsPath, nextPath, cursorParam, headers, timeoutSeconds, secretQueryParams}",
+                        (path, kinds, problems) -> {
+                            validateKinds(path, kinds, problems);
+                            if (fileFolders != null) checkFileFolders(path, kinds, fileFolders, problems);
+                        }).withSecretPaths("*.headers.*").withSecretParamLists("*.secretQueryParams"))
+                .build();
+    }
+
+    private static void checkFileFolders(String path, JsonNode kinds, FileFolders fileFolders, List<Violation> problems) {
+        kinds.properties().forEach(kind -> {
+            String url = kind.getValue().path("url").asText("");
+            if (!url.regionMatches(true, 0, "file:", 0, 5)) return;
+            try {
+                String problem = fileFolders.problem(Path.of(new URI(url)));
+                if (problem != null) problems.add(new Violation(path + "." + kind.getKey() + ".url", problem));
+            } catch (Exception invalid) {
+                // validateUrl has said what is wrong with it
+            }
+        });
+    }
 
     private static final Pattern KIND_NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
     /** Headers the JDK's HTTP client sets itself and refuses to take from us. */
     private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
-    private static final List<String> HTTP_ONLY = List.of("nextPath", "cursorParam", "headers", "timeoutSeconds");
+    private static final List<String> HTTP_ONLY = List.of("nextPath", "cursorParam", "headers", "timeoutSeconds", "secretQueryParams");
 
     private CustomSettings() {}
 
@@ -65,7 +88,8 @@ final class CustomSettings {
                 problems.add(new Violation(path + "." + e.getKey(), "unknown key; a kind takes: " + String.join(", ", CustomKind.KEYS)));
             }
         });
-        URI url = validateUrl(path + ".url", kind.get("url"), problems);
+        Set<String> secretParams = secretParams(path + ".secretQueryParams", kind.get("secretQueryParams"), problems);
+        URI url = validateUrl(path + ".url", kind.get("url"), secretParams, problems);
         jq(path + ".itemsPath", kind.get("itemsPath"), problems);
         jq(path + ".nextPath", kind.get("nextPath"), problems);
         JsonNode cursorParam = kind.get("cursorParam");
@@ -84,7 +108,21 @@ final class CustomSettings {
         }
     }
 
-    private static URI validateUrl(String path, JsonNode value, List<Violation> problems) {
+    private static Set<String> secretParams(String path, JsonNode value, List<Violation> problems) {
+        Set<String> names = new java.util.HashSet<>();
+        if (value == null || value.isNull()) return names;
+        if (!value.isArray()) {
+            problems.add(new Violation(path, "must be a list of query parameter names, e.g. [\"sig\", \"tenant_code\"]"));
+            return names;
+        }
+        value.forEach(name -> {
+            if (name.isTextual() && !name.asText().isBlank()) names.add(name.asText());
+            else problems.add(new Violation(path, "must hold query parameter names (strings), got " + name));
+        });
+        return names;
+    }
+
+    private static URI validateUrl(String path, JsonNode value, Set<String> secretParams, List<Violation> problems) {
         if (value == null || value.isNull()) {
             problems.add(new Violation(path, "is required: the http(s) URL of the first page, or a file: URL"));
             return null;
@@ -104,10 +142,10 @@ final class CustomSettings {
                 default -> problem = "must start with http://, https:// or file:";
             }
         } catch (Exception e) {
-            problem = "is not a valid URL (" + e.getMessage() + "); a file needs an absolute path, like file:///var/data/services.json";
+            problem = "is not a valid URL (" + SecretUrls.redact(e.getMessage(), secretParams) + "); a file needs an absolute path, like file:///var/data/services.json";
         }
         if (problem == null) return url;
-        problems.add(new Violation(path, "'" + value.asText() + "' " + problem));
+        problems.add(new Violation(path, "'" + SecretUrls.redact(value.asText(), secretParams) + "' " + problem));
         return null;
     }
 

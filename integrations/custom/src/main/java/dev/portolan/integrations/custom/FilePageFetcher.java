@@ -42,15 +42,21 @@ final class FilePageFetcher implements Fetcher {
     private final CustomKind kind;
     private final Path file;
     private final int pageSize;
+    private final FileFolders folders;
 
-    FilePageFetcher(CustomKind kind, int pageSize) {
+    FilePageFetcher(CustomKind kind, int pageSize, FileFolders folders) {
         this.kind = kind;
         this.file = Path.of(kind.url());
         this.pageSize = pageSize;
+        this.folders = folders;
     }
 
     @Override
     public Page fetch(String cursor) throws FetchException {
+        // Checked at every page, not only when the settings were saved: the allowed folders are the
+        // server's start-up choice, and a link may have been changed since.
+        String outside = folders.problem(file);
+        if (outside != null) throw new FetchException(kind.name() + ": " + outside + "; check " + kind.path() + ".url", false);
         long offset = cursor == null ? 0 : Long.parseLong(cursor);
         try (FileChannel channel = FileChannel.open(file)) {
             if (kind.itemsPath() != null) {
@@ -119,7 +125,7 @@ final class FilePageFetcher implements Fetcher {
         try {
             return Json.MAPPER.readTree(line);
         } catch (IOException e) {
-            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            String why = e instanceof JsonProcessingException j ? PageBody.describe(j) : "it cannot be read";
             throw new FetchException(kind.name() + ": the line at byte " + lineStart + " of " + source() + " is not valid JSON: " + why
                     + "; a file must be one JSON array or JSON lines (one object per line), else set " + kind.path() + ".itemsPath", false, e);
         }

@@ -113,8 +113,14 @@ final class PageBody {
         }
     }
 
+    /**
+     * Where a body or file stops being JSON, never what it holds there: the message is shown to
+     * every member, and the parser's own ("Unrecognized token 'root'") would quote the source.
+     */
     static String describe(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        return e.getOriginalMessage() + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        String what = e instanceof com.fasterxml.jackson.core.io.JsonEOFException ? "it ends in the middle of a value"
+                : "unexpected text";
+        return what + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 }

@@ -73,8 +73,8 @@ class FilePageFetcherTest {
         Path file = Files.writeString(dir.resolve("small.jsonl"), "{\"id\": 1}\n\n{\"id\": 2}\n{\"id\": 3}\n");
         CustomKind kind = CustomKind.from("row", Kinds.settings("row", "{'url': '" + file.toUri() + "'}").json("kinds").get("row"));
 
-        Page first = new FilePageFetcher(kind, 2).fetch(null);
-        Page second = new FilePageFetcher(kind, 2).fetch(first.nextCursor());
+        Page first = new FilePageFetcher(kind, 2, Kinds.TEMP_FILES).fetch(null);
+        Page second = new FilePageFetcher(kind, 2, Kinds.TEMP_FILES).fetch(first.nextCursor());
 
         assertThat(field(List.of(first), "id")).containsExactly("1", "2");
         assertThat(field(List.of(second), "id")).containsExactly("3");

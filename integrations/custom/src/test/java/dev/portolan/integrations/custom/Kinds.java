@@ -10,6 +10,7 @@ import dev.portolan.sync.spi.FetchException;
 import dev.portolan.sync.spi.Fetcher;
 import dev.portolan.sync.spi.Page;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,9 @@ import java.util.Map;
 final class Kinds {
 
     static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+
+    /** Tests write their files under the temporary directory: that is where file: sources may be read. */
+    static final FileFolders TEMP_FILES = FileFolders.of(List.of(Path.of(System.getProperty("java.io.tmpdir"))));
 
     private Kinds() {}
 
@@ -59,7 +63,7 @@ final class Kinds {
     }
 
     static CustomIntegration integration(RecordingSleeper sleeper) {
-        return new CustomIntegration(CustomIntegration.httpClient(), retries(sleeper));
+        return new CustomIntegration(CustomIntegration.httpClient(), retries(sleeper), TEMP_FILES);
     }
 
     static Fetcher fetcher(CustomIntegration integration, Settings settings, String kind) {
