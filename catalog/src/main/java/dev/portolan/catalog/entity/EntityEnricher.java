@@ -60,20 +60,32 @@ public final class EntityEnricher {
                     mirror(tx, group, blueprint, mirror, blueprints).forEach((key, value) ->
                             computed.computeIfAbsent(key, k -> JsonNodeFactory.instance.objectNode()).set(name, value)));
         });
+        Map<String, Set<String>> defined = new HashMap<>();
         for (Entity entity : entities) {
             Blueprint blueprint = blueprints.get(entity.blueprint());
             ObjectNode extra = computed.get(entity.key());
             boolean hasCalculations = blueprint != null && !blueprint.calculationProperties().isEmpty();
-            if (extra == null && !hasCalculations) {
+            Set<String> known = blueprint == null ? null
+                    : defined.computeIfAbsent(blueprint.identifier(), b -> blueprint.properties().definitions().keySet());
+            boolean hasRemoved = known != null && hasPropertyOutside(entity.properties(), known);
+            if (extra == null && !hasCalculations && !hasRemoved) {
                 result.add(entity);
                 continue;
             }
             ObjectNode properties = entity.properties().deepCopy();
+            // A property removed from the blueprint is not shown; its stored value stays (nothing
+            // stored is lost), and comes back if the property is defined again.
+            if (hasRemoved) properties.retain(known);
             if (extra != null) properties.setAll(extra);
             Entity withMirrors = copyWithProperties(entity, properties, Map.of());
             result.add(hasCalculations ? withCalculations(withMirrors, blueprint, properties, deadline) : withMirrors);
         }
         return result;
+    }
+
+    private static boolean hasPropertyOutside(ObjectNode properties, Set<String> known) {
+        for (var names = properties.fieldNames(); names.hasNext(); ) if (!known.contains(names.next())) return true;
+        return false;
     }
 
     private Entity withCalculations(Entity entity, Blueprint blueprint, ObjectNode properties, Instant deadline) {

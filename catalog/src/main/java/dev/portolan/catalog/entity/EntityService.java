@@ -117,6 +117,15 @@ public final class EntityService {
         });
     }
 
+    /**
+     * {@code entity} as a read shows it (mirror and calculation properties, no removed properties),
+     * e.g. to answer a write with what a GET would give; works for an entity only validated, not stored.
+     */
+    public Entity shown(Entity entity) {
+        return store.read(tx -> enricher.enrich(tx, List.of(entity),
+                Map.of(entity.blueprint(), requireBlueprint(tx, entity.blueprint()))).getFirst());
+    }
+
     public SearchPage search(SearchRequest request) {
         return store.read(tx -> {
             if (request.blueprint() != null) requireBlueprint(tx, request.blueprint());

@@ -67,9 +67,23 @@ public final class JqCommandLine {
             if (e instanceof JqHaltException || e instanceof JqLimitException) {
                 throw (RuntimeException) e;
             }
-            err.println("jq: error (at <stdin>:0): " + e.getMessage());
+            err.println("jq: error (at <stdin>:0): " + inputError(e));
             return 2;
         }
+    }
+
+    /** One line about unreadable input: where the JSON breaks, not the parser's multi-line internals. */
+    static String inputError(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException json) {
+                var at = json.getLocation();
+                String what = json.getOriginalMessage() == null ? "invalid JSON" : json.getOriginalMessage().lines().findFirst().orElse("");
+                return "invalid JSON input" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + what;
+            }
+            if (t instanceof java.nio.file.NoSuchFileException missing) return "could not open " + missing.getFile() + ": no such file";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     private static int execute(JqProgram program, CliOptions options, Iterator<JsonNode> inputs, PrintStream out,

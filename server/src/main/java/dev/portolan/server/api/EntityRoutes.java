@@ -51,7 +51,9 @@ public final class EntityRoutes {
     private void create(Context ctx) {
         Actor actor = Authenticator.actor(ctx);
         UpsertOutcome outcome = catalog.entities().write(ctx.pathParam("blueprint"), requests.json(ctx), options(ctx), actor);
-        ObjectNode body = Responses.ok("entity", EntityProjection.ALL.apply(outcome.entity() != null ? outcome.entity()
+        // As a GET would show it: with mirror and calculation properties.
+        ObjectNode body = Responses.ok("entity", EntityProjection.ALL.apply(outcome.entity() != null
+                ? catalog.entities().shown(outcome.entity())
                 : catalog.entities().get(ctx.pathParam("blueprint"), outcome.identifier())));
         DroppedProperties.addWarning(body, ctx.pathParam("blueprint"), outcome);
         dropped.log(actor, ctx.pathParam("blueprint"), List.of(outcome));
@@ -102,7 +104,8 @@ public final class EntityRoutes {
         Actor actor = Authenticator.actor(ctx);
         UpsertOutcome outcome = catalog.entities().change(ctx.pathParam("blueprint"), ctx.pathParam("identifier"),
                 requests.json(ctx), merge, Requests.flag(ctx, "create_missing_related_entities", false), actor);
-        var entity = outcome.entity() != null ? outcome.entity() : catalog.entities().get(ctx.pathParam("blueprint"), outcome.identifier());
+        var entity = outcome.entity() != null ? catalog.entities().shown(outcome.entity())
+                : catalog.entities().get(ctx.pathParam("blueprint"), outcome.identifier());
         ObjectNode body = Responses.ok("entity", EntityProjection.ALL.apply(entity));
         DroppedProperties.addWarning(body, ctx.pathParam("blueprint"), outcome);
         dropped.log(actor, ctx.pathParam("blueprint"), List.of(outcome));

@@ -14,12 +14,21 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line; returns the exit code. */
+    public static int run(String[] args) {
         // jq's options are jq's own (-c, -n, --arg k v, ...), interleaved with its program and
         // files: hand them to the jq command line untouched rather than through picocli.
         if (args.length > 0 && args[0].equals("jq")) {
-            System.exit(JqCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
+                new CommandLine(new JqCommand()).usage(System.out);
+                return 0;
+            }
+            return JqCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length));
         }
-        System.exit(new CommandLine(new Main()).execute(args));
+        return new CommandLine(new Main()).execute(args);
     }
 
     @Override

@@ -45,36 +45,64 @@ public final class MappingTestCommand implements Callable<Integer> {
     @Option(names = "--settings", description = "the type's settings (YAML or JSON), when its kinds come from its settings")
     Path settings;
 
+    /** Nothing is fetched here: settings are read only for the kinds they declare, wherever their files are. */
+    private static final FileFolders ANY_FOLDER = FileFolders.of(List.of(Path.of("/").toAbsolutePath()));
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         try {
-            Mapping parsed = parser().parse(MappingParser.readYaml(Files.readString(mapping)));
+            Mapping parsed = parser().parse(MappingParser.readYaml(read(mapping, "--mapping")));
             var preview = MappingPreview.preview(parsed, kind, objects(), PortolanJqEngine.INSTANCE, Duration.ofSeconds(2));
             System.out.println(preview.toPrettyString());
             return 0;
-        } catch (CatalogException e) {
-            System.err.println(e.getMessage());
+        } catch (CatalogException | IllegalArgumentException e) {
+            System.err.println("portolan mapping test: " + e.getMessage());
             return 2;
         }
     }
 
-    private MappingParser parser() throws IOException {
+    /** The file's text, or one line saying why it cannot be read. */
+    private static String read(Path file, String option) {
+        try {
+            return Files.readString(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException(option + " " + file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException(option + " " + file + ": not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + file + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private MappingParser parser() {
         if (type == null) return MappingParser.withoutIntegration();
-        Integration integration = Integrations.registry(FileFolders.of(java.util.List.of())).get(type);
-        JsonNode settingsJson = settings == null ? null : MappingParser.readYaml(Files.readString(settings));
+        Integration integration = Integrations.registry(ANY_FOLDER).get(type);
+        JsonNode settingsJson = settings == null ? null : MappingParser.readYaml(read(settings, "--settings"));
         return IntegrationManager.mappingParser(integration, integration.settings().parse(settingsJson));
     }
 
-    private List<JsonNode> objects() throws IOException {
-        String text = Files.readString(input).trim();
+    private List<JsonNode> objects() {
+        String text = read(input, "--input").trim();
         List<JsonNode> objects = new ArrayList<>();
         if (text.startsWith("[")) {
-            Json.parse(text).forEach(objects::add);
+            parse(text, "").forEach(objects::add);
         } else if (text.startsWith("{") && !text.contains("\n{")) {
-            objects.add(Json.parse(text));
+            objects.add(parse(text, ""));
         } else {
-            text.lines().filter(l -> !l.isBlank()).forEach(l -> objects.add(Json.parse(l)));
+            List<String> lines = text.lines().toList();
+            for (int i = 0; i < lines.size(); i++) if (!lines.get(i).isBlank()) objects.add(parse(lines.get(i), " (line " + (i + 1) + ")"));
         }
         return objects;
+    }
+
+    private JsonNode parse(String json, String where) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new IllegalArgumentException("--input " + input + where + " is not valid JSON"
+                    + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+                    + "; give a JSON object, a JSON array or JSON lines");
+        }
     }
 }
