@@ -10,9 +10,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,9 +103,9 @@ final class History {
     private record Saved(String head, History history) {
 
         static Saved load(Path file) {
-            if (!Files.isRegularFile(file)) return null;
+            JsonNode json = StateFile.read(file);
+            if (json == null) return null;
             try {
-                JsonNode json = Json.MAPPER.readTree(file.toFile());
                 Map<String, Author> authors = new LinkedHashMap<>();
                 for (JsonNode a : json.path("authors")) {
                     Author author = new Author(a.path("login").asText());
@@ -119,7 +117,7 @@ final class History {
                     authors.put(author.login, author);
                 }
                 return new Saved(json.path("head").asText(), new History(json.path("commits").asLong(), authors));
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 return null; // unreadable: count again
             }
         }
@@ -132,10 +130,7 @@ final class History {
                         .put("first", a.first.toString()).put("last", a.last.toString()).put("commits", a.commits);
                 a.emails.forEach(author.putArray("emails")::add);
             }
-            Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), STATE_FILE, ".partial");
-            Files.writeString(partial, Json.write(json));
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StateFile.write(file, json);
         }
     }
 

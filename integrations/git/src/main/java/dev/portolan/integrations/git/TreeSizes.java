@@ -6,9 +6,7 @@ import dev.portolan.catalog.json.Json;
 import org.eclipse.jgit.lib.ObjectId;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,7 +21,7 @@ record TreeSizes(long size, Languages languages) {
 
     static TreeSizes read(OpenedRepository repository, HeadTree tree) throws IOException {
         Path file = repository.stateFolder().resolve(STATE_FILE);
-        JsonNode saved = load(file);
+        JsonNode saved = StateFile.read(file);
         String savedTree = saved == null ? null : saved.path("tree").asText(null);
         TreeSizes sizes;
         if (savedTree != null && savedTree.equals(tree.id().name())) {
@@ -58,15 +56,6 @@ record TreeSizes(long size, Languages languages) {
         return sizes;
     }
 
-    private static JsonNode load(Path file) {
-        if (!Files.isRegularFile(file)) return null;
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            return null; // unreadable: measure again
-        }
-    }
-
     private static TreeSizes fromJson(JsonNode json) {
         Map<String, Long> bytes = new HashMap<>();
         json.path("bytes").properties().forEach(e -> bytes.put(e.getKey(), e.getValue().asLong()));
@@ -77,9 +66,6 @@ record TreeSizes(long size, Languages languages) {
         ObjectNode json = Json.object().put("tree", tree).put("size", sizes.size());
         ObjectNode bytes = json.putObject("bytes");
         sizes.languages().bytes().forEach(bytes::put);
-        Files.createDirectories(file.getParent());
-        Path partial = Files.createTempFile(file.getParent(), STATE_FILE, ".partial");
-        Files.writeString(partial, Json.write(json));
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StateFile.write(file, json);
     }
 }
