@@ -3,6 +3,7 @@ package dev.portolan.store;
 import dev.portolan.catalog.audit.AuditAction;
 import dev.portolan.catalog.audit.AuditQuery;
 import dev.portolan.catalog.audit.AuditRecord;
+import dev.portolan.catalog.integration.ResyncOrigin;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,7 +17,7 @@ import java.util.UUID;
 final class AuditRows {
 
     private static final String COLUMNS = "id, ts, resource_type, identifier, blueprint, action, status, origin, "
-            + "context, changed_fields, diff, message";
+            + "context, changed_fields, diff, message, resync_id, resource";
 
     private final Connection connection;
 
@@ -35,10 +36,12 @@ final class AuditRows {
                     record.action() == null ? null : record.action().name(),
                     record.status(), record.origin(), record.context(),
                     record.changedFields() == null ? null : Json.writeStrings(record.changedFields()),
-                    Json.write(record.diff()), record.message()));
+                    Json.write(record.diff()), record.message(),
+                    record.resync() == null ? null : record.resync().resyncId(),
+                    record.resync() == null ? null : record.resync().kindIdentifier()));
         }
         for (List<List<Object>> chunk : Sql.chunks(rows)) {
-            Sql.batch(connection, "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk);
+            Sql.batch(connection, "INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", chunk);
         }
     }
 
@@ -55,6 +58,13 @@ final class AuditRows {
         filter(where, parameters, "status", query.status());
         filter(where, parameters, "resource_type", query.resourceType());
         filter(where, parameters, "origin", query.origin());
+        filter(where, parameters, "resync_id", query.resyncId());
+        if (query.before() != null) {
+            // Keyset paging in the listing's own order (ts, seq), from the last record of the previous page.
+            where.append(" AND (ts < (SELECT b.ts FROM audit_log b WHERE b.id = ?) OR (ts = (SELECT b.ts FROM audit_log b WHERE b.id = ?)"
+                    + " AND seq < (SELECT b.seq FROM audit_log b WHERE b.id = ?)))");
+            parameters.addAll(List.of(query.before(), query.before(), query.before()));
+        }
         if (query.from() != null) {
             where.append(" AND ts >= ?");
             parameters.add(Timestamps.format(query.from()));
@@ -75,6 +85,12 @@ final class AuditRows {
         }
     }
 
+    private static ResyncOrigin resync(ResultSet row) throws SQLException {
+        String resyncId = row.getString("resync_id");
+        if (resyncId == null) return null;
+        return ResyncOrigin.parse(resyncId, row.getString("resource"));
+    }
+
     private static AuditRecord map(ResultSet row) throws SQLException {
         String action = row.getString("action");
         String changedFields = row.getString("changed_fields");
@@ -90,6 +106,7 @@ final class AuditRows {
                 row.getString("context"),
                 changedFields == null ? null : Json.readStrings(changedFields),
                 Json.read(row.getString("diff")),
-                row.getString("message"));
+                row.getString("message"),
+                resync(row));
     }
 }

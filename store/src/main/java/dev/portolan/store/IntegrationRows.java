@@ -45,6 +45,7 @@ final class IntegrationRows {
     }
 
     void delete(String identifier) {
+        Sql.update(connection, "DELETE FROM sync_samples WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM integration_events WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM integration_syncs WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM resync_leases WHERE integration = ?", List.of(identifier));

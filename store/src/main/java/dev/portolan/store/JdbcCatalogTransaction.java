@@ -17,6 +17,7 @@ import dev.portolan.catalog.integration.RemoteState;
 import dev.portolan.catalog.integration.ResyncLease;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 import dev.portolan.catalog.store.CatalogTransaction;
@@ -48,6 +49,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     private final IntegrationRows integrations;
     private final RemoteRows remotes;
     private final LeaseRows leases;
+    private final SampleRows samples;
     private boolean open = true;
 
     JdbcCatalogTransaction(Connection connection, Dialect dialect, boolean write, Clock clock) {
@@ -62,6 +64,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
         this.integrations = new IntegrationRows(connection);
         this.remotes = new RemoteRows(connection);
         this.leases = new LeaseRows(connection);
+        this.samples = new SampleRows(connection);
     }
 
     void close() {
@@ -399,5 +402,26 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     public void releaseResyncLease(String integration, String holder, String resyncId) {
         writable();
         leases.release(integration, holder, resyncId);
+    public void saveSyncSamples(List<SyncSample> samples) {
+        writable();
+        this.samples.save(samples);
+    }
+
+    @Override
+    public List<SyncSample> findSyncSamples(String integration, String resyncId, Integer resourceIndex, boolean withObjects) {
+        readable();
+        return samples.find(integration, resyncId, resourceIndex, withObjects);
+    }
+
+    @Override
+    public List<String> findSampledResyncs(String integration, int limit) {
+        readable();
+        return samples.sampledResyncs(integration, limit);
+    }
+
+    @Override
+    public void deleteSyncSamplesExcept(String integration, java.util.Collection<String> keep) {
+        writable();
+        samples.deleteExcept(integration, keep);
     }
 }

@@ -1,6 +1,7 @@
 package dev.portolan.catalog.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.integration.ResyncOrigin;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param context      e.g. the integration identifier when an integration wrote it; may be null
  * @param changedFields top-level fields whose value changed ({@code properties.url}, {@code title}, ...)
  * @param diff         {@code {before, after}} as stored (null members for create/delete); may be null
+ * @param resync       the resync (and resource) that made the change; null when no resync made it
  */
 public record AuditRecord(
         String id,
@@ -31,4 +33,11 @@ public record AuditRecord(
         String context,
         List<String> changedFields,
         JsonNode diff,
-        String message) {}
+        String message,
+        ResyncOrigin resync) {
+
+    public AuditRecord(String id, Instant timestamp, String resourceType, String identifier, String blueprint, AuditAction action,
+                       String status, String origin, String context, List<String> changedFields, JsonNode diff, String message) {
+        this(id, timestamp, resourceType, identifier, blueprint, action, status, origin, context, changedFields, diff, message, null);
+    }
+}

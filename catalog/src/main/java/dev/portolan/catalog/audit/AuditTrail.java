@@ -33,7 +33,7 @@ public final class AuditTrail {
         diff.set("before", slice(before, changed));
         diff.set("after", slice(after, changed));
         return new AuditRecord(null, at, resourceType, identifier, blueprint, action, "SUCCESS", actor.origin(),
-                actor.datasource(), changed, diff, null);
+                actor.datasource(), changed, diff, null, actor.resync());
     }
 
     /** Fields (one level into properties and relations) whose values differ; meta fields are left out. */

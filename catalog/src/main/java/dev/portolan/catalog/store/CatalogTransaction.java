@@ -17,6 +17,7 @@ import dev.portolan.catalog.integration.RemoteState;
 import dev.portolan.catalog.integration.ResyncLease;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 
@@ -201,6 +202,21 @@ public interface CatalogTransaction {
 
     /** Gives the lease up (only this holder's, for this resync). */
     void releaseResyncLease(String integration, String holder, String resyncId);
+
+    /** Inserts or replaces by (integration, resync id, resource index, position). */
+    void saveSyncSamples(List<SyncSample> samples);
+
+    /**
+     * The samples one resync kept, in resource then position order; {@code resourceIndex} null for
+     * every resource. With {@code withObjects} false the raw objects are not read (provenance look-ups).
+     */
+    List<SyncSample> findSyncSamples(String integration, String resyncId, Integer resourceIndex, boolean withObjects);
+
+    /** Ids of the resyncs of an integration that kept samples, newest first. */
+    List<String> findSampledResyncs(String integration, int limit);
+
+    /** Deletes the samples of an integration's resyncs other than {@code keep}. */
+    void deleteSyncSamplesExcept(String integration, java.util.Collection<String> keep);
 
     // ---- server settings --------------------------------------------------------------------
 

@@ -2,6 +2,7 @@ package dev.portolan.sync.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.ResyncOrigin;
 
 import java.util.List;
 
@@ -34,4 +35,12 @@ public interface CatalogClient {
 
     /** Deletes entities of one blueprint; with {@code deleteDependents}, entities that require them go too. */
     DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents);
+
+    /**
+     * Deletes as {@link #delete(String, List, boolean)}, for a resync's reconciliation: the audit log
+     * records {@code origin}. A client that cannot carry it (over HTTP) deletes without it.
+     */
+    default DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents, ResyncOrigin origin) {
+        return delete(blueprint, identifiers, deleteDependents);
+    }
 }

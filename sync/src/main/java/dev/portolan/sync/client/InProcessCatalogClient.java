@@ -9,6 +9,7 @@ import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.OwnedEntry;
 import dev.portolan.catalog.json.Json;
+import dev.portolan.catalog.integration.ResyncOrigin;
 import dev.portolan.catalog.entity.UpsertOutcome;
 import dev.portolan.catalog.entity.WriteOptions;
 import dev.portolan.catalog.search.Query;
@@ -63,7 +64,7 @@ public final class InProcessCatalogClient implements CatalogClient {
         List<JsonNode> bodies = new ArrayList<>(entities);
         List<IngestResult> results = new ArrayList<>(entities.size());
         try {
-            for (UpsertOutcome outcome : catalog.entities().upsert(blueprint, bodies, write, actor)) {
+            for (UpsertOutcome outcome : catalog.entities().upsert(blueprint, bodies, write, as(options.origin()))) {
                 results.add(result(outcome));
             }
         } catch (CatalogException e) {
@@ -121,6 +122,17 @@ public final class InProcessCatalogClient implements CatalogClient {
 
     @Override
     public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents) {
+        return delete(blueprint, identifiers, deleteDependents, null);
+    }
+
+    /** The integration, writing for one resync when {@code origin} is given. */
+    private Actor as(ResyncOrigin origin) {
+        return origin == null ? actor : actor.inResync(origin);
+    }
+
+    @Override
+    public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents, ResyncOrigin origin) {
+        Actor actor = as(origin);
         try {
             return new DeleteResult(catalog.entities().delete(blueprint, identifiers, deleteDependents, actor).size(), List.of());
         } catch (CatalogException batchRefused) {

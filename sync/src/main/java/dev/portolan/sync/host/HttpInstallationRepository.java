@@ -3,9 +3,11 @@ package dev.portolan.sync.host;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.client.CatalogApi;
 import dev.portolan.sync.client.CatalogApiException;
@@ -133,6 +135,35 @@ public final class HttpInstallationRepository implements InstallationRepository 
                     line.path("level").asText(), line.path("kind").asText(null), line.path("message").asText()));
         }
         return events;
+    }
+
+    @Override
+    public void saveSamples(List<SyncSample> samples) {
+        if (samples.isEmpty()) return;
+        SyncSample first = samples.getFirst();
+        ObjectNode body = Json.object();
+        ArrayNode array = body.putArray("samples");
+        samples.forEach(s -> array.add(SyncSampleJson.write(s)));
+        deliver("POST", path(first.integration()) + "/syncs/" + segment(first.resyncId()) + "/samples", body,
+                samples.size() + " samples of resync " + first.resyncId());
+    }
+
+    @Override
+    public List<SyncSample> samples(String integration, String resyncId, Integer resourceIndex) {
+        List<String> parameters = new ArrayList<>();
+        if (resyncId != null) parameters.add("resyncId=" + segment(resyncId));
+        if (resourceIndex != null) parameters.add("resourceIndex=" + resourceIndex);
+        String query = parameters.isEmpty() ? "" : "?" + String.join("&", parameters);
+        List<SyncSample> samples = new ArrayList<>();
+        for (JsonNode sample : get(path(integration) + "/samples" + query).body().path("samples")) {
+            samples.add(SyncSampleJson.read(integration, sample.path("resyncId").asText(), sample));
+        }
+        return samples;
+    }
+
+    @Override
+    public Optional<SyncSample> sampleOf(String integration, EntityKey entity) {
+        return samples(integration, null, null).stream().filter(s -> s.entities().contains(entity)).findFirst();
     }
 
     private void deliver(String method, String path, JsonNode body, String what) {

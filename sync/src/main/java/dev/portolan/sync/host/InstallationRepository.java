@@ -1,8 +1,10 @@
 package dev.portolan.sync.host;
 
+import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.catalog.integration.SyncSample;
 
 import java.util.List;
 import java.util.Optional;
@@ -51,4 +53,24 @@ public interface InstallationRepository {
 
     /** Newest first; {@code resyncId} null for every resync. */
     List<SyncEvent> events(String integration, String resyncId, int limit);
+
+    /**
+     * Keeps the samples one resource of a resync took (all of one integration and resync). Only the
+     * samples of the latest {@link #KEPT_SAMPLED_RESYNCS} resyncs are kept: older ones go.
+     */
+    void saveSamples(List<SyncSample> samples);
+
+    /**
+     * Samples in resource then position order.
+     *
+     * @param resyncId      null: the latest resync that kept samples
+     * @param resourceIndex null: every resource
+     */
+    List<SyncSample> samples(String integration, String resyncId, Integer resourceIndex);
+
+    /** The sample that produced an entity in the latest resync that kept samples, with its raw object. */
+    Optional<SyncSample> sampleOf(String integration, EntityKey entity);
+
+    /** How many resyncs' samples are kept per integration. */
+    int KEPT_SAMPLED_RESYNCS = 3;
 }

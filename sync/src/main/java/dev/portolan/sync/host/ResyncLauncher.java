@@ -3,14 +3,17 @@ package dev.portolan.sync.host;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.ResyncLease;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.sync.client.CatalogClient;
 import dev.portolan.sync.jq.JqEngine;
 import dev.portolan.sync.mapping.Mapping;
 import dev.portolan.sync.metrics.SyncMetrics;
+import dev.portolan.sync.report.KindReport;
 import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.report.SyncState;
 import dev.portolan.sync.resync.ResyncContext;
+import dev.portolan.sync.resync.ResyncProgress;
 import dev.portolan.sync.resync.ResyncRunner;
 import dev.portolan.sync.settings.Settings;
 import dev.portolan.sync.spi.Integration;
@@ -20,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -176,9 +180,17 @@ public final class ResyncLauncher implements AutoCloseable {
                 report.finish(SyncState.ABORTED, clock.instant(), "a newer resync started before this one could");
             } else {
                 save(report);
-                new ResyncRunner(context, events, (r, kind) -> {
-                    events.flush();
-                    save(r);
+                new ResyncRunner(context, events, new ResyncProgress() {
+                    @Override
+                    public void onResourceFinished(SyncReport r, KindReport kind) {
+                        events.flush();
+                        save(r);
+                    }
+
+                    @Override
+                    public void onSamplesKept(SyncReport r, List<SyncSample> samples) {
+                        repository.saveSamples(samples);
+                    }
                 }).run(report);
             }
         } catch (RuntimeException | Error e) {

@@ -1,8 +1,10 @@
 package dev.portolan.sync.host;
 
+import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.catalog.store.CatalogTransaction;
 
@@ -81,6 +83,37 @@ public class StoreInstallationRepository implements InstallationRepository {
         store.write(tx -> {
             tx.appendSyncEvents(events);
             return null;
+        });
+    }
+
+    @Override
+    public void saveSamples(List<SyncSample> samples) {
+        if (samples.isEmpty()) return;
+        String integration = samples.getFirst().integration();
+        store.write(tx -> {
+            tx.saveSyncSamples(samples);
+            tx.deleteSyncSamplesExcept(integration, tx.findSampledResyncs(integration, KEPT_SAMPLED_RESYNCS));
+            return null;
+        });
+    }
+
+    @Override
+    public List<SyncSample> samples(String integration, String resyncId, Integer resourceIndex) {
+        return store.read(tx -> {
+            String resync = resyncId != null ? resyncId : tx.findSampledResyncs(integration, 1).stream().findFirst().orElse(null);
+            return resync == null ? List.<SyncSample>of() : tx.findSyncSamples(integration, resync, resourceIndex, true);
+        });
+    }
+
+    @Override
+    public Optional<SyncSample> sampleOf(String integration, EntityKey entity) {
+        return store.read(tx -> {
+            String resync = tx.findSampledResyncs(integration, 1).stream().findFirst().orElse(null);
+            if (resync == null) return Optional.<SyncSample>empty();
+            // Keys first (small), then the one raw object that produced the entity.
+            return tx.findSyncSamples(integration, resync, null, false).stream().filter(s -> s.entities().contains(entity)).findFirst()
+                    .flatMap(found -> tx.findSyncSamples(integration, resync, found.resourceIndex(), true).stream()
+                            .filter(s -> s.position() == found.position()).findFirst());
         });
     }
 

@@ -27,6 +27,7 @@ public final class KindReport {
     private long mapFailed;
     private final List<String> mapErrors = new ArrayList<>();
     private long ingested;
+    private long created;
     private long notChanged;
     private long ingestFailed;
     private final List<String> ingestErrors = new ArrayList<>();
@@ -108,8 +109,10 @@ public final class KindReport {
         if (mapErrors.size() < KEPT_ERRORS) mapErrors.add(problem);
     }
 
-    public synchronized void ingested(int entities) {
+    /** Ingested entities, {@code created} of them new (the others updated): the History's "what changed" in numbers. */
+    public synchronized void ingested(int entities, int created) {
         ingested += entities;
+        this.created += created;
     }
 
     public synchronized void notChanged(int entities) {
@@ -177,6 +180,7 @@ public final class KindReport {
     public synchronized long filteredOutCount() { return filteredOut; }
     public synchronized long mapFailedCount() { return mapFailed; }
     public synchronized long ingestedCount() { return ingested; }
+    public synchronized long createdCount() { return created; }
     public synchronized long notChangedCount() { return notChanged; }
     public synchronized long ingestFailedCount() { return ingestFailed; }
     public synchronized long durationMillis() { return durationMillis; }
@@ -201,7 +205,8 @@ public final class KindReport {
                 .put("durationSeconds", mapNanos / 1e9);
         strings(map.putArray("errors"), mapErrors);
         ObjectNode ingest = json.putObject("ingest");
-        ingest.put("ingested", ingested).put("notChanged", notChanged).put("failed", ingestFailed)
+        ingest.put("ingested", ingested).put("created", created).put("updated", ingested - created)
+                .put("notChanged", notChanged).put("failed", ingestFailed)
                 .put("durationSeconds", ingestNanos / 1e9);
         strings(ingest.putArray("errors"), ingestErrors);
         json.put("durationSeconds", durationMillis / 1000.0);

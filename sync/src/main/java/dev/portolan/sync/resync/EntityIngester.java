@@ -65,21 +65,26 @@ final class EntityIngester {
         List<IngestResult> results = client.upsert(blueprint, batch, options);
         report.spent(KindReport.Stage.INGEST, System.nanoTime() - start);
         int ingested = 0;
+        int created = 0;
         int unchanged = 0;
         for (int i = 0; i < results.size(); i++) {
             IngestResult result = results.get(i);
             switch (result.status()) {
-                case CREATED, UPDATED -> ingested++;
+                case CREATED -> {
+                    ingested++;
+                    created++;
+                }
+                case UPDATED -> ingested++;
                 case UNCHANGED -> unchanged++;
                 case FAILED -> {
                     report.ingestFailed(blueprint + "/" + result.identifier() + ": " + result.error());
                     if (result.missingRelatedEntity() && !options.createMissingRelatedEntities()) {
-                        retries.add(blueprint, batch.get(i));
+                        retries.add(blueprint, batch.get(i), options.origin());
                     }
                 }
             }
         }
-        report.ingested(ingested);
+        report.ingested(ingested, created);
         report.notChanged(unchanged);
     }
 

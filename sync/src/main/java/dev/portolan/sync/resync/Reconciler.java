@@ -1,6 +1,7 @@
 package dev.portolan.sync.resync;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.ResyncOrigin;
 import dev.portolan.sync.client.DeleteResult;
 import dev.portolan.sync.client.IngestOptions;
 import dev.portolan.sync.client.IngestResult;
@@ -46,7 +47,7 @@ final class Reconciler {
             events.warn("__reconciliation__", "deletion skipped: " + stop);
             return;
         }
-        deleteStale(report.startedAt(), produced, counters);
+        deleteStale(report.startedAt(), produced, counters, ResyncOrigin.reconciliation(report.resyncId()));
     }
 
     private void retry(RetryQueue retries, ReconciliationReport counters) {
@@ -55,12 +56,13 @@ final class Reconciler {
         IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), false);
         for (List<RetryQueue.Pending> layer : retries.inDependencyOrder()) {
             context.checkNotCancelled();
-            Map<String, List<ObjectNode>> byBlueprint = new LinkedHashMap<>();
-            layer.forEach(p -> byBlueprint.computeIfAbsent(p.blueprint(), b -> new ArrayList<>()).add(p.entity()));
-            byBlueprint.forEach((blueprint, entities) -> {
+            Map<Batch, List<ObjectNode>> batches = new LinkedHashMap<>();
+            layer.forEach(p -> batches.computeIfAbsent(new Batch(p.blueprint(), p.origin()), b -> new ArrayList<>()).add(p.entity()));
+            batches.forEach((key, entities) -> {
+                String blueprint = key.blueprint();
                 for (int from = 0; from < entities.size(); from += context.batchSize()) {
                     List<ObjectNode> batch = entities.subList(from, Math.min(entities.size(), from + context.batchSize()));
-                    for (IngestResult result : context.client().upsert(blueprint, batch, options)) {
+                    for (IngestResult result : context.client().upsert(blueprint, batch, options.from(key.origin()))) {
                         if (result.failed()) {
                             counters.reingestFailed(1);
                             events.warn("__reconciliation__", "retry failed for " + blueprint + "/" + result.identifier() + ": " + result.error());
@@ -72,6 +74,9 @@ final class Reconciler {
             });
         }
     }
+
+    /** Retried entities go back in batches of one blueprint, written for the resource that produced them. */
+    private record Batch(String blueprint, ResyncOrigin origin) {}
 
     /** @return {stale, owned} */
     private long[] countStale(Instant start, ProducedKeys produced) {
@@ -90,7 +95,7 @@ final class Reconciler {
         return new long[] {stale, owned};
     }
 
-    private void deleteStale(Instant start, ProducedKeys produced, ReconciliationReport counters) {
+    private void deleteStale(Instant start, ProducedKeys produced, ReconciliationReport counters, ResyncOrigin origin) {
         boolean dependents = context.mapping().deleteDependentEntities();
         String cursor = null;
         do {
@@ -103,7 +108,7 @@ final class Reconciler {
                 }
             }
             stale.forEach((blueprint, identifiers) -> {
-                DeleteResult result = context.client().delete(blueprint, identifiers, dependents);
+                DeleteResult result = context.client().delete(blueprint, identifiers, dependents, origin);
                 counters.deleted(result.deleted());
                 counters.deleteFailed(result.errors().size());
                 result.errors().forEach(error -> events.warn("__reconciliation__", "could not delete: " + error));

@@ -1,6 +1,7 @@
 package dev.portolan.sync.resync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.integration.ResyncOrigin;
 import dev.portolan.sync.client.IngestOptions;
 import dev.portolan.sync.mapper.EntityMapper;
 import dev.portolan.sync.mapper.MappedEntity;
@@ -24,13 +25,18 @@ final class ResourceSync {
     private final ResourceMapping resource;
     private final KindReport report;
     private final SyncEvents events;
+    private final ResyncOrigin origin;
+    private final ResourceSamples samples;
 
-    ResourceSync(ResyncContext context, String path, ResourceMapping resource, KindReport report, SyncEvents events) {
+    ResourceSync(ResyncContext context, String path, ResourceMapping resource, KindReport report, SyncEvents events,
+                 ResyncOrigin origin, ResourceSamples samples) {
         this.context = context;
         this.path = path;
         this.resource = resource;
         this.report = report;
         this.events = events;
+        this.origin = origin;
+        this.samples = samples;
     }
 
     void run(ProducedKeys produced, RetryQueue retries) {
@@ -42,7 +48,7 @@ final class ResourceSync {
             events.error(report.kindIdentifier(), "the mapping cannot run: " + e.getMessage());
             return;
         }
-        IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), context.mapping().createMissingRelatedEntities());
+        IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), context.mapping().createMissingRelatedEntities(), origin);
         EntityIngester ingester = new EntityIngester(context.client(), options, context.batchSize(), produced, retries, report);
         Fetcher fetcher = context.integration().fetcher(resource.kind(),
                 new FetchContext(context.installation(), context.settings(), resource.selector(), context.cancelled(),
@@ -87,6 +93,7 @@ final class ResourceSync {
         long mapStart = System.nanoTime();
         MappingResult result = mapper.map(object);
         report.spent(KindReport.Stage.MAP, System.nanoTime() - mapStart);
+        samples.keep(object, result);
         if (result.filteredOut()) {
             report.filteredOut(1);
             return;

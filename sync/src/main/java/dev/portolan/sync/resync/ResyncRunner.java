@@ -1,5 +1,6 @@
 package dev.portolan.sync.resync;
 
+import dev.portolan.catalog.integration.ResyncOrigin;
 import dev.portolan.sync.mapping.ResourceMapping;
 import dev.portolan.sync.report.KindReport;
 import dev.portolan.sync.report.SyncReport;
@@ -34,9 +35,11 @@ public final class ResyncRunner {
             for (int i = 0; i < resources.size(); i++) {
                 KindReport kind = report.addKind(resources.get(i).kind());
                 long start = System.nanoTime();
-                runResource(i, resources.get(i), kind, produced, retries);
+                ResourceSamples samples = new ResourceSamples(context.installation(), report.resyncId(), i, kind.kind());
+                runResource(i, resources.get(i), kind, produced, retries, ResyncOrigin.resource(report.resyncId(), kind.kind(), i), samples);
                 kind.finished((System.nanoTime() - start) / 1_000_000);
                 events.info(kind.kindIdentifier(), summary(kind));
+                progress.onSamplesKept(report, samples.samples());
                 progress.onResourceFinished(report, kind);
             }
             long start = System.nanoTime();
@@ -61,10 +64,11 @@ public final class ResyncRunner {
      * reason, is incomplete (so nothing is deleted), and the resync goes on to the next one and
      * ends {@code failed}. Only an abort stops the resync here.
      */
-    private void runResource(int index, ResourceMapping resource, KindReport kind, ProducedKeys produced, RetryQueue retries) {
+    private void runResource(int index, ResourceMapping resource, KindReport kind, ProducedKeys produced, RetryQueue retries,
+                             ResyncOrigin origin, ResourceSamples samples) {
         String path = "resources[" + index + "]";
         try {
-            new ResourceSync(context, path, resource, kind, events).run(produced, retries);
+            new ResourceSync(context, path, resource, kind, events, origin, samples).run(produced, retries);
         } catch (ResyncAbortedException e) {
             throw e;
         } catch (RuntimeException | Error e) {

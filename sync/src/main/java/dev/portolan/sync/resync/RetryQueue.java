@@ -2,6 +2,7 @@ package dev.portolan.sync.resync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.ResyncOrigin;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.Set;
  */
 final class RetryQueue {
 
-    record Pending(String blueprint, ObjectNode entity) {
+    /** @param origin the resync's resource that produced it, so the retry is audited as that resource's write */
+    record Pending(String blueprint, ObjectNode entity, ResyncOrigin origin) {
         String key() {
             return blueprint + "/" + entity.path("identifier").asText();
         }
@@ -28,8 +30,8 @@ final class RetryQueue {
 
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
-    void add(String blueprint, ObjectNode entity) {
-        Pending p = new Pending(blueprint, entity);
+    void add(String blueprint, ObjectNode entity, ResyncOrigin origin) {
+        Pending p = new Pending(blueprint, entity, origin);
         pending.put(p.key(), p);
     }
 

@@ -1,0 +1,19 @@
+package dev.portolan.catalog.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.entity.EntityKey;
+
+import java.util.List;
+
+/**
+ * One raw object a resync fetched, kept as the source gave it (the first few of each resource),
+ * with the entities the mapping made of it: for "Test mapping" and for an entity's provenance.
+ *
+ * @param resourceIndex the resource's place in the mapping (a kind mapped twice has two)
+ * @param position      0-based: the object's place among the resource's fetched objects
+ * @param object        the raw object; null when it was larger than the sample limit ({@code omitted} says so)
+ * @param omitted       why {@code object} was not kept, or null
+ * @param entities      the entities the mapping produced from it in that resync (none when filtered out or failed)
+ */
+public record SyncSample(String integration, String resyncId, int resourceIndex, String kind, int position,
+                         JsonNode object, String omitted, List<EntityKey> entities) {}
