@@ -23,6 +23,7 @@ import dev.portolan.server.api.IntegrationRoutes;
 import dev.portolan.server.api.MetricsRoutes;
 import dev.portolan.server.api.WebhookRoutes;
 import dev.portolan.server.api.SearchRoutes;
+import dev.portolan.server.api.SyncHistoryRoutes;
 import dev.portolan.server.integrations.IntegrationHost;
 import dev.portolan.server.integrations.Integrations;
 import dev.portolan.sync.host.ResyncLauncher;
@@ -136,8 +137,8 @@ public final class PortolanServer implements AutoCloseable {
             new AuditRoutes(catalog).register(cfg.routes);
             new AccessRoutes(catalog.access(), requests).register(cfg.routes);
             new RemoteIntegrationRoutes(integrations.manager(), integrations.remotes(), requests).register(cfg.routes);
-            new IntegrationRoutes(integrations.manager(), integrations.launcher(), integrations.repository(),
-                    integrations.remotes(), new OceanOwnedEntities(catalog), integrations.jq(), requests).register(cfg.routes);
+            new IntegrationRoutes(integrations, new OceanOwnedEntities(catalog), requests).register(cfg.routes);
+            new SyncHistoryRoutes(catalog, integrations, requests).register(cfg.routes);
             new WebhookRoutes(integrations.liveEvents()).register(cfg.routes);
             organization.register(cfg.routes);
             migrations.register(cfg.routes);

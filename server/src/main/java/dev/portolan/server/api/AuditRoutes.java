@@ -31,7 +31,8 @@ public final class AuditRoutes {
     private void list(Context ctx) {
         AuditQuery query = new AuditQuery(ctx.queryParam("identifier"), ctx.queryParam("blueprint"), ctx.queryParam("entity"),
                 action(ctx.queryParam("action")), status(ctx.queryParam("status")), resource(ctx.queryParam("resources")),
-                ctx.queryParam("origin"), instant(ctx, "from"), instant(ctx, "to"), Requests.integer(ctx, "limit", 100, 1, 1000));
+                ctx.queryParam("origin"), instant(ctx, "from"), instant(ctx, "to"), Requests.integer(ctx, "limit", 100, 1, 1000),
+                blank(ctx.queryParam("resyncId")), blank(ctx.queryParam("before")));
         ArrayNode audits = Json.array();
         catalog.audit(query).forEach(r -> audits.add(write(r)));
         Responses.send(ctx, Responses.ok("audits", audits));
@@ -56,10 +57,15 @@ public final class AuditRoutes {
         r.changedFields().forEach(changed::add);
         if (r.diff() != null) json.set("diff", r.diff());
         if (r.message() != null) json.put("message", r.message());
+        if (r.resync() != null) {
+            // Portolan's addition: which resync (and which resource of its mapping) made the change.
+            ObjectNode resync = json.putObject("resync").put("resyncId", r.resync().resyncId());
+            if (r.resync().kind() != null) resync.put("kind", r.resync().kind()).put("resourceIndex", r.resync().resourceIndex());
+        }
         return json;
     }
 
-    private static AuditAction action(String value) {
+    static AuditAction action(String value) {
         if (value == null || value.isEmpty()) return null;
         try {
             return AuditAction.valueOf(value.toUpperCase(Locale.ROOT));
@@ -83,6 +89,10 @@ public final class AuditRoutes {
             throw ApiException.badRequest("Query parameter 'resources' must be entity or blueprint, got '" + value + "'");
         }
         return value;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static Instant instant(Context ctx, String name) {

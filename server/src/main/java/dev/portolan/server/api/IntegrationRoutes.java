@@ -12,17 +12,17 @@ import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.host.RemoteIntegrations;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncEventQuery;
 import dev.portolan.catalog.integration.SyncRecord;
-import dev.portolan.sync.jq.JqEngine;
-import dev.portolan.sync.mapper.MappingPreview;
-import dev.portolan.sync.mapping.Mapping;
+import dev.portolan.server.integrations.IntegrationHost;
+import dev.portolan.sync.host.MappingTester;
+import dev.portolan.sync.host.SyncStatusFeed;
 import dev.portolan.sync.mapping.MappingParser;
 import dev.portolan.sync.report.PortSyncMetrics;
 import dev.portolan.server.auth.Authenticator;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,18 +39,19 @@ public final class IntegrationRoutes {
     private final RemoteIntegrations remotes;
     private final IntegrationJson integrationJson;
     private final OceanOwnedEntities oceanEntities;
-    private final JqEngine jq;
+    private final MappingTester tester;
+    private final SyncStatusFeed feed;
     private final Requests requests;
 
-    public IntegrationRoutes(IntegrationManager manager, ResyncLauncher launcher, InstallationRepository repository,
-                             RemoteIntegrations remotes, OceanOwnedEntities oceanEntities, JqEngine jq, Requests requests) {
-        this.manager = manager;
-        this.launcher = launcher;
-        this.repository = repository;
-        this.remotes = remotes;
+    public IntegrationRoutes(IntegrationHost host, OceanOwnedEntities oceanEntities, Requests requests) {
+        this.manager = host.manager();
+        this.launcher = host.launcher();
+        this.repository = host.repository();
+        this.remotes = host.remotes();
         this.oceanEntities = oceanEntities;
         this.integrationJson = new IntegrationJson(manager, launcher, remotes);
-        this.jq = jq;
+        this.tester = host.tester();
+        this.feed = host.feed();
         this.requests = requests;
     }
 
@@ -182,13 +183,21 @@ public final class IntegrationRoutes {
         manager.get(ctx.pathParam("id"));
         String resyncId = ctx.queryParam("eventId") != null ? ctx.queryParam("eventId") : ctx.queryParam("resyncId");
         ArrayNode logs = Json.array();
-        for (SyncEvent event : repository.events(ctx.pathParam("id"), resyncId, Requests.integer(ctx, "limit", 100, 1, 1000))) {
+        String level = ctx.queryParam("level");
+        if (level != null && !List.of("DEBUG", "INFO", "WARN", "ERROR").contains(level)) {
+            throw ApiException.badRequest("Query parameter 'level' must be DEBUG, INFO, WARN or ERROR, got '" + level + "'");
+        }
+        Long before = ctx.queryParam("before") == null ? null : (long) Requests.integer(ctx, "before", 0, 0, Integer.MAX_VALUE);
+        SyncEventQuery query = new SyncEventQuery(ctx.pathParam("id"), resyncId, level, ctx.queryParam("kind"), before,
+                Requests.integer(ctx, "limit", 100, 1, 1000));
+        for (SyncEvent event : repository.events(query)) {
             ObjectNode line = logs.addObject();
             line.put("timestamp", event.timestamp().toString());
             line.put("level", event.level());
             line.put("kind", event.kind());
             line.put("message", event.message());
             line.put("resyncId", event.resyncId());
+            line.put("seq", event.seq());
         }
         ObjectNode body = Responses.ok();
         body.putObject("data").set("logs", logs);
@@ -205,14 +214,9 @@ public final class IntegrationRoutes {
         List<JsonNode> objects = new ArrayList<>();
         if (input.isArray()) input.forEach(objects::add);
         else objects.add(input);
-        Installation installation = manager.get(ctx.pathParam("id"));
-        Mapping mapping = body.hasNonNull("config") ? parse(installation, body.get("config")) : manager.mapping(installation.identifier());
-        Responses.send(ctx, Responses.ok("preview", MappingPreview.preview(mapping, kind, objects, jq, Duration.ofSeconds(2))));
-    }
-
-    private Mapping parse(Installation installation, JsonNode config) {
-        JsonNode json = config.isTextual() ? MappingParser.readYaml(config.asText()) : config;
-        return manager.parseMapping(installation, json);
+        JsonNode config = body.get("config");
+        JsonNode candidate = config == null || config.isNull() ? null : config.isTextual() ? MappingParser.readYaml(config.asText()) : config;
+        Responses.send(ctx, Responses.ok("preview", tester.test(ctx.pathParam("id"), candidate, kind, objects)));
     }
 
     private JsonNode report(Installation installation, String resyncId) {
@@ -220,8 +224,7 @@ public final class IntegrationRoutes {
             return repository.report(installation.identifier(), resyncId).map(SyncRecord::report)
                     .orElseThrow(() -> CatalogException.notFound("Resync of integration '" + installation.identifier() + "'", resyncId));
         }
-        return launcher.running(installation.identifier()).<JsonNode>map(r -> r.toJson())
-                .orElseGet(() -> repository.reports(installation.identifier(), 1).stream().findFirst().map(SyncRecord::report).orElse(null));
+        return feed.current(installation.identifier());
     }
 
     private static ObjectNode emptyMetrics() {

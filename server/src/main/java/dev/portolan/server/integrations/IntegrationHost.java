@@ -7,6 +7,9 @@ import dev.portolan.sync.host.InstallationRepository;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.host.IntegrationRegistry;
 import dev.portolan.sync.host.LiveEvents;
+import dev.portolan.sync.host.MappingTester;
+import dev.portolan.sync.host.ProvenanceLookup;
+import dev.portolan.sync.host.SyncStatusFeed;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.host.ResyncScheduler;
 import dev.portolan.sync.host.StoreInstallationRepository;
@@ -33,6 +36,9 @@ public final class IntegrationHost implements AutoCloseable {
     private final RemoteIntegrations remotes;
     private final JqEngine jq = PortolanJqEngine.INSTANCE;
     private final IntegrationRegistry registry;
+    private final SyncStatusFeed feed;
+    private final MappingTester tester;
+    private final ProvenanceLookup provenance;
 
     public IntegrationHost(CatalogStore store, CatalogService catalog, IntegrationRegistry registry, MeterRegistry meters,
                            Clock clock, ResyncLauncher.Tuning tuning) {
@@ -45,6 +51,9 @@ public final class IntegrationHost implements AutoCloseable {
         this.manager = new IntegrationManager(repository, registry, id -> new InProcessCatalogClient(catalog, id), launcher, clock);
         this.remotes = new RemoteIntegrations(store, repository, manager, metrics, clock);
         this.scheduler = new ResyncScheduler(repository, launcher, clock);
+        this.feed = new SyncStatusFeed(launcher, repository);
+        this.tester = new MappingTester(manager, catalog, jq);
+        this.provenance = new ProvenanceLookup(catalog, repository);
     }
 
     public void start() {
@@ -84,6 +93,19 @@ public final class IntegrationHost implements AutoCloseable {
 
     public JqEngine jq() {
         return jq;
+    }
+
+    /** Sync Status snapshots, live while a resync runs. */
+    public SyncStatusFeed feed() {
+        return feed;
+    }
+
+    public MappingTester tester() {
+        return tester;
+    }
+
+    public ProvenanceLookup provenance() {
+        return provenance;
     }
 
     @Override
