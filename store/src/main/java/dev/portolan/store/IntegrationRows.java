@@ -2,6 +2,7 @@ package dev.portolan.store;
 
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncEventQuery;
 import dev.portolan.catalog.integration.SyncRecord;
 
 import java.sql.Connection;
@@ -91,13 +92,28 @@ final class IntegrationRows {
         Sql.batch(connection, "INSERT INTO integration_events (" + EVENT + ") VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
-    List<SyncEvent> findEvents(String integration, String resyncId, int limit) {
-        if (resyncId == null) {
-            return Sql.query(connection, "SELECT " + EVENT + " FROM integration_events WHERE integration = ? ORDER BY seq DESC LIMIT ?",
-                    List.of(integration, limit), IntegrationRows::event);
+    List<SyncEvent> findEvents(SyncEventQuery query) {
+        StringBuilder where = new StringBuilder(" WHERE integration = ?");
+        List<Object> parameters = new ArrayList<>(List.of(query.integration()));
+        if (query.resyncId() != null) {
+            where.append(" AND resync_id = ?");
+            parameters.add(query.resyncId());
         }
-        return Sql.query(connection, "SELECT " + EVENT + " FROM integration_events WHERE integration = ? AND resync_id = ? "
-                + "ORDER BY seq DESC LIMIT ?", List.of(integration, resyncId, limit), IntegrationRows::event);
+        if (query.level() != null) {
+            where.append(" AND level = ?");
+            parameters.add(query.level());
+        }
+        if (query.kind() != null) {
+            where.append(query.kind().isEmpty() ? " AND kind IS NULL" : " AND kind = ?");
+            if (!query.kind().isEmpty()) parameters.add(query.kind());
+        }
+        if (query.before() != null) {
+            where.append(" AND seq < ?");
+            parameters.add(query.before());
+        }
+        parameters.add(query.limit());
+        return Sql.query(connection, "SELECT " + EVENT + ", seq FROM integration_events" + where + " ORDER BY seq DESC LIMIT ?",
+                parameters, IntegrationRows::event);
     }
 
     private static Installation installation(ResultSet row) throws SQLException {
@@ -113,6 +129,6 @@ final class IntegrationRows {
 
     private static SyncEvent event(ResultSet row) throws SQLException {
         return new SyncEvent(row.getString(1), row.getString(2), Timestamps.parse(row.getString(3)), row.getString(4),
-                row.getString(5), row.getString(6));
+                row.getString(5), row.getString(6), row.getLong(7));
     }
 }

@@ -16,6 +16,7 @@ import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.RemoteState;
 import dev.portolan.catalog.integration.ResyncLease;
 import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncEventQuery;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.search.SearchPage;
@@ -355,9 +356,9 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     }
 
     @Override
-    public List<SyncEvent> findSyncEvents(String integration, String resyncId, int limit) {
+    public List<SyncEvent> findSyncEvents(SyncEventQuery query) {
         readable();
-        return integrations.findEvents(integration, resyncId, limit);
+        return integrations.findEvents(query);
     }
 
     @Override

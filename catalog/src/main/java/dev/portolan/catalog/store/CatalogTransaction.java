@@ -16,6 +16,7 @@ import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.RemoteState;
 import dev.portolan.catalog.integration.ResyncLease;
 import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncEventQuery;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.search.SearchPage;
@@ -170,7 +171,12 @@ public interface CatalogTransaction {
     void appendSyncEvents(List<SyncEvent> events);
 
     /** Newest first; {@code resyncId} null for all resyncs. */
-    List<SyncEvent> findSyncEvents(String integration, String resyncId, int limit);
+    default List<SyncEvent> findSyncEvents(String integration, String resyncId, int limit) {
+        return findSyncEvents(SyncEventQuery.of(integration, resyncId, limit));
+    }
+
+    /** Newest first, filtered and paged. */
+    List<SyncEvent> findSyncEvents(SyncEventQuery query);
 
     /** What is kept of an integration that runs elsewhere; empty for one this server runs (or none). */
     Optional<RemoteState> findRemoteState(String integration);

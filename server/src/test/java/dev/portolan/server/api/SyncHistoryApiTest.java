@@ -173,4 +173,25 @@ class SyncHistoryApiTest {
         assertThat(rejected.path("violations").get(0).path("path").asText()).isEqualTo("properties.stars");
         server.admin().get("/v1/blueprints/" + blueprint + "/entities/x").expectError(404, "not_found");
     }
+
+    @ApiTest
+    void theEventLogIsFilteredByLevelAndKindAndPagedNewestFirst(ApiServer server) {
+        String id = install(server, services("{\"name\": \"a\", \"stars\": 1}"), Ids.unique("svc"));
+        follow(server, id);
+        resyncAndFollow(server, id);
+        String logs = "/v1/integration/" + id + "/logs";
+
+        JsonNode ofKind = server.admin().get(logs + "?kind=service-1&level=INFO").expect(200).get("data").path("logs");
+        JsonNode whole = server.admin().get(logs + "?kind=").expect(200).get("data").path("logs");
+        JsonNode first = server.admin().get(logs + "?limit=2").expect(200).get("data").path("logs");
+        JsonNode next = server.admin().get(logs + "?limit=2&before=" + first.get(1).path("seq").asLong()).expect(200).get("data").path("logs");
+
+        assertThat(ofKind).hasSize(2).allSatisfy(line -> {
+            assertThat(line.path("kind").asText()).isEqualTo("service-1");
+            assertThat(line.path("level").asText()).isEqualTo("INFO");
+        });
+        assertThat(whole).isNotEmpty().allSatisfy(line -> assertThat(line.path("kind").isNull()).isTrue());
+        assertThat(next.get(0).path("seq").asLong()).isLessThan(first.get(1).path("seq").asLong());
+        server.admin().get(logs + "?level=LOUD").expectError(400, "invalid_request");
+    }
 }

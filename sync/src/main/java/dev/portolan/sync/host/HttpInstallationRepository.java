@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncEventQuery;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.json.Json;
@@ -127,12 +128,17 @@ public final class HttpInstallationRepository implements InstallationRepository 
     }
 
     @Override
-    public List<SyncEvent> events(String integration, String resyncId, int limit) {
-        String query = "?limit=" + limit + (resyncId == null ? "" : "&resyncId=" + segment(resyncId));
+    public List<SyncEvent> events(SyncEventQuery filter) {
+        String integration = filter.integration();
+        StringBuilder query = new StringBuilder("?limit=" + filter.limit());
+        if (filter.resyncId() != null) query.append("&resyncId=").append(segment(filter.resyncId()));
+        if (filter.level() != null) query.append("&level=").append(segment(filter.level()));
+        if (filter.kind() != null) query.append("&kind=").append(segment(filter.kind()));
+        if (filter.before() != null) query.append("&before=").append(filter.before());
         List<SyncEvent> events = new ArrayList<>();
         for (JsonNode line : get(path(integration) + "/logs" + query).body().path("data").path("logs")) {
             events.add(new SyncEvent(integration, line.path("resyncId").asText(null), Instant.parse(line.path("timestamp").asText()),
-                    line.path("level").asText(), line.path("kind").asText(null), line.path("message").asText()));
+                    line.path("level").asText(), line.path("kind").asText(null), line.path("message").asText(), line.path("seq").asLong()));
         }
         return events;
     }

@@ -3,6 +3,7 @@ package dev.portolan.sync.host;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncEventQuery;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.integration.SyncSample;
 
@@ -52,7 +53,12 @@ public interface InstallationRepository {
     void appendEvents(List<SyncEvent> events);
 
     /** Newest first; {@code resyncId} null for every resync. */
-    List<SyncEvent> events(String integration, String resyncId, int limit);
+    default List<SyncEvent> events(String integration, String resyncId, int limit) {
+        return events(SyncEventQuery.of(integration, resyncId, limit));
+    }
+
+    /** Newest first, filtered and paged. */
+    List<SyncEvent> events(SyncEventQuery query);
 
     /**
      * Keeps the samples one resource of a resync took (all of one integration and resync). Only the

@@ -3,6 +3,7 @@ package dev.portolan.sync.host;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.SyncEvent;
+import dev.portolan.catalog.integration.SyncEventQuery;
 import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.store.CatalogStore;
@@ -118,7 +119,7 @@ public class StoreInstallationRepository implements InstallationRepository {
     }
 
     @Override
-    public List<SyncEvent> events(String integration, String resyncId, int limit) {
-        return store.read(tx -> tx.findSyncEvents(integration, resyncId, limit));
+    public List<SyncEvent> events(SyncEventQuery query) {
+        return store.read(tx -> tx.findSyncEvents(query));
     }
 }

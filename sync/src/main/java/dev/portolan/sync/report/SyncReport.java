@@ -86,7 +86,11 @@ public final class SyncReport {
         kinds.forEach(k -> kindArray.add(k.toJson()));
         json.set("reconciliation", reconciliation.toJson());
         ArrayNode tips = json.putArray("tips");
-        TroubleshootingTips.of(this).forEach(tips::add);
+        ArrayNode placed = json.putArray("troubleshooting");
+        for (TroubleshootingTip tip : TroubleshootingTips.of(this)) {
+            tips.add(tip.text());
+            placed.addObject().put("kindIdentifier", tip.kindIdentifier()).put("stage", tip.stage()).put("message", tip.message());
+        }
         return json;
     }
 }

@@ -6,39 +6,40 @@ import java.util.List;
 /**
  * Advice derived from a report's counters, in the order a person would check things: can we
  * read the source at all, does the selector keep anything, do the expressions work, does the
- * catalog accept the entities, and did a guard stop deletion.
+ * catalog accept the entities, and did a guard stop deletion. Each tip names the stage it concerns.
  */
 public final class TroubleshootingTips {
 
     private TroubleshootingTips() {}
 
-    public static List<String> of(SyncReport report) {
-        List<String> tips = new ArrayList<>();
+    public static List<TroubleshootingTip> of(SyncReport report) {
+        List<TroubleshootingTip> tips = new ArrayList<>();
         for (KindReport k : report.kinds()) {
-            String kind = "'" + k.kindIdentifier() + "'";
+            String kind = k.kindIdentifier();
             if (k.fetchFailedCount() > 0) {
-                tips.add(kind + ": fetching failed (" + k.fetchError() + "). Check the integration's credentials, "
-                        + "permissions and URLs; nothing was deleted in this resync.");
+                tips.add(new TroubleshootingTip(kind, "fetch", "fetching failed (" + k.fetchError() + "). Check the integration's credentials, "
+                        + "permissions and URLs; nothing was deleted in this resync."));
             } else if (k.fetchedCount() == 0 && report.state() != SyncState.SYNCING) {
-                tips.add(kind + ": nothing was fetched. Check that the credentials can see the objects "
-                        + "(permissions, organisation, filters in the selector).");
+                tips.add(new TroubleshootingTip(kind, "fetch", "nothing was fetched. Check that the credentials can see the objects "
+                        + "(permissions, organisation, filters in the selector)."));
             } else if (k.fetchedCount() > 0 && k.filteredOutCount() == k.fetchedCount()) {
-                tips.add(kind + ": every fetched object was filtered out. Check selector.query.");
+                tips.add(new TroubleshootingTip(kind, "map", "every fetched object was filtered out. Check selector.query."));
             }
             if (k.mapFailedCount() > 0 && !k.mapErrors().isEmpty()) {
-                tips.add(kind + ": " + k.mapFailedCount() + " object(s) could not be mapped; first: " + k.mapErrors().getFirst()
-                        + ". Test the mapping on a sample object (portolan mapping test).");
+                tips.add(new TroubleshootingTip(kind, "map", k.mapFailedCount() + " object(s) could not be mapped; first: " + k.mapErrors().getFirst()
+                        + ". Test the mapping on a sample object (portolan mapping test)."));
             }
             if (k.ingestFailedCount() > 0 && !k.ingestErrors().isEmpty()) {
-                tips.add(kind + ": " + k.ingestFailedCount() + " entit(y/ies) were refused by the catalog; first: "
-                        + k.ingestErrors().getFirst() + ". Compare the mapping with the blueprint's rules.");
+                tips.add(new TroubleshootingTip(kind, "ingest", k.ingestFailedCount() + " entit(y/ies) were refused by the catalog; first: "
+                        + k.ingestErrors().getFirst() + ". Compare the mapping with the blueprint's rules."));
             }
         }
         String skipped = report.reconciliation().deletionSkippedReason();
-        if (skipped != null) tips.add("Deletion of stale entities was skipped: " + skipped);
+        if (skipped != null) tips.add(new TroubleshootingTip(null, "reconciliation", "Deletion of stale entities was skipped: " + skipped));
         if (report.reconciliation().reingestFailedCount() > 0) {
-            tips.add(report.reconciliation().reingestFailedCount() + " entit(y/ies) still point at related entities that do not exist. "
-                    + "Map the related kind too, or set createMissingRelatedEntities: true.");
+            tips.add(new TroubleshootingTip(null, "reconciliation", report.reconciliation().reingestFailedCount()
+                    + " entit(y/ies) still point at related entities that do not exist. "
+                    + "Map the related kind too, or set createMissingRelatedEntities: true."));
         }
         return tips;
     }
