@@ -6,7 +6,7 @@ package dev.portolan.catalog.integration;
  * provenance can be read back.
  *
  * @param resyncId      the resync's id
- * @param kind          the resource's kind; null for changes of the reconciliation (deletes)
+ * @param kind          the resource's kind; null for changes of the reconciliation (retries, deletes)
  * @param resourceIndex the resource's place in the mapping (0-based); null with {@code kind}
  */
 public record ResyncOrigin(String resyncId, String kind, Integer resourceIndex) {

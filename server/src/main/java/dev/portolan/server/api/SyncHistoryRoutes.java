@@ -14,6 +14,7 @@ import dev.portolan.server.auth.Authenticator;
 import dev.portolan.server.integrations.IntegrationHost;
 import dev.portolan.sync.host.Provenance;
 import dev.portolan.sync.host.SyncSampleJson;
+import dev.portolan.sync.host.SyncStatusFeed;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
@@ -95,10 +96,20 @@ public final class SyncHistoryRoutes {
     /** Event {@code status} with the report JSON at once and each time it changes, until the resync ends. */
     private void stream(SseClient client) {
         String integration = host.manager().get(client.ctx().pathParam("id")).identifier();
-        host.feed().follow(integration, report -> {
-            if (client.terminated()) return false;
-            client.sendEvent("status", Json.write(report));
-            return true;
+        host.feed().follow(integration, new SyncStatusFeed.Listener() {
+            @Override
+            public boolean onStatus(ObjectNode report) {
+                if (client.terminated()) return false;
+                client.sendEvent("status", Json.write(report));
+                return true;
+            }
+
+            @Override
+            public boolean onQuiet() {
+                if (client.terminated()) return false;
+                client.sendComment("still syncing");
+                return true;
+            }
         });
         client.sendEvent("end", "");
         client.close();

@@ -5,7 +5,6 @@ import dev.portolan.catalog.integration.SyncRecord;
 import dev.portolan.sync.report.SyncState;
 
 import java.time.Duration;
-import java.util.function.Predicate;
 
 /**
  * The Sync Status of an integration as it changes: the running resync's report (live, from memory,
@@ -33,19 +32,39 @@ public final class SyncStatusFeed {
                 .orElseGet(() -> repository.reports(integration, 1).stream().findFirst().map(SyncRecord::report).orElse(null));
     }
 
+    /** What {@link #follow} reports to; each method returns false once its reader has gone (following stops). */
+    public interface Listener {
+
+        /** The report at first, then each time it changed. */
+        boolean onStatus(ObjectNode report);
+
+        /** Nothing changed for {@link #QUIET}: a chance to keep the connection open. */
+        default boolean onQuiet() {
+            return true;
+        }
+    }
+
+    /** After this long without a change, {@link Listener#onQuiet} is called (proxies close idle connections). */
+    public static final Duration QUIET = Duration.ofSeconds(15);
+
     /**
-     * Calls {@code listener} with the current report, then with each changed snapshot, until the
-     * resync has ended (the last snapshot has its final state), the listener returns false (its
-     * client went away), or {@link #LONGEST} has passed. Blocks the calling thread meanwhile.
+     * Calls the listener with the current report, then with each changed snapshot, until the resync
+     * has ended (the last snapshot has its final state), the listener returns false (its reader
+     * went away), or {@link #LONGEST} has passed. Blocks the calling thread meanwhile.
      */
-    public void follow(String integration, Predicate<ObjectNode> listener) {
+    public void follow(String integration, Listener listener) {
         long deadline = System.nanoTime() + LONGEST.toNanos();
+        long quietSince = System.nanoTime();
         ObjectNode last = null;
         while (System.nanoTime() < deadline) {
             ObjectNode now = current(integration);
             if (now != null && !now.equals(last)) {
-                if (!listener.test(now)) return;
+                if (!listener.onStatus(now)) return;
                 last = now;
+                quietSince = System.nanoTime();
+            } else if (System.nanoTime() - quietSince > QUIET.toNanos()) {
+                if (!listener.onQuiet()) return;
+                quietSince = System.nanoTime();
             }
             if (now == null || !SyncState.SYNCING.wire().equals(now.path("state").asText())) return;
             try {

@@ -79,7 +79,7 @@ final class EntityIngester {
                 case FAILED -> {
                     report.ingestFailed(blueprint + "/" + result.identifier() + ": " + result.error());
                     if (result.missingRelatedEntity() && !options.createMissingRelatedEntities()) {
-                        retries.add(blueprint, batch.get(i), options.origin());
+                        retries.add(blueprint, batch.get(i));
                     }
                 }
             }

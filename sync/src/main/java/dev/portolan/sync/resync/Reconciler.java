@@ -36,7 +36,7 @@ final class Reconciler {
 
     void reconcile(SyncReport report, ProducedKeys produced, RetryQueue retries) {
         ReconciliationReport counters = report.reconciliation();
-        retry(retries, counters);
+        retry(retries, counters, ResyncOrigin.reconciliation(report.resyncId()));
         String stop = DeletionGuards.everyResourceComplete(report.kinds());
         if (stop == null) {
             long[] counts = countStale(report.startedAt(), produced);
@@ -50,19 +50,22 @@ final class Reconciler {
         deleteStale(report.startedAt(), produced, counters, ResyncOrigin.reconciliation(report.resyncId()));
     }
 
-    private void retry(RetryQueue retries, ReconciliationReport counters) {
+    /**
+     * Retried entities are written as the reconciliation's (one batch per blueprint, whatever resource
+     * produced them: members of a cycle must be written together).
+     */
+    private void retry(RetryQueue retries, ReconciliationReport counters, ResyncOrigin origin) {
         if (retries.isEmpty()) return;
         events.info("__reconciliation__", "retrying " + retries.size() + " entities that pointed at missing related entities");
-        IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), false);
+        IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), false, origin);
         for (List<RetryQueue.Pending> layer : retries.inDependencyOrder()) {
             context.checkNotCancelled();
-            Map<Batch, List<ObjectNode>> batches = new LinkedHashMap<>();
-            layer.forEach(p -> batches.computeIfAbsent(new Batch(p.blueprint(), p.origin()), b -> new ArrayList<>()).add(p.entity()));
-            batches.forEach((key, entities) -> {
-                String blueprint = key.blueprint();
+            Map<String, List<ObjectNode>> byBlueprint = new LinkedHashMap<>();
+            layer.forEach(p -> byBlueprint.computeIfAbsent(p.blueprint(), b -> new ArrayList<>()).add(p.entity()));
+            byBlueprint.forEach((blueprint, entities) -> {
                 for (int from = 0; from < entities.size(); from += context.batchSize()) {
                     List<ObjectNode> batch = entities.subList(from, Math.min(entities.size(), from + context.batchSize()));
-                    for (IngestResult result : context.client().upsert(blueprint, batch, options.from(key.origin()))) {
+                    for (IngestResult result : context.client().upsert(blueprint, batch, options)) {
                         if (result.failed()) {
                             counters.reingestFailed(1);
                             events.warn("__reconciliation__", "retry failed for " + blueprint + "/" + result.identifier() + ": " + result.error());
@@ -74,9 +77,6 @@ final class Reconciler {
             });
         }
     }
-
-    /** Retried entities go back in batches of one blueprint, written for the resource that produced them. */
-    private record Batch(String blueprint, ResyncOrigin origin) {}
 
     /** @return {stale, owned} */
     private long[] countStale(Instant start, ProducedKeys produced) {

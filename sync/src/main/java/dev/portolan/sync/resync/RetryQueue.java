@@ -2,7 +2,6 @@ package dev.portolan.sync.resync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.catalog.integration.ResyncOrigin;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,8 +20,7 @@ import java.util.Set;
  */
 final class RetryQueue {
 
-    /** @param origin the resync's resource that produced it, so the retry is audited as that resource's write */
-    record Pending(String blueprint, ObjectNode entity, ResyncOrigin origin) {
+    record Pending(String blueprint, ObjectNode entity) {
         String key() {
             return blueprint + "/" + entity.path("identifier").asText();
         }
@@ -30,8 +28,8 @@ final class RetryQueue {
 
     private final Map<String, Pending> pending = new LinkedHashMap<>();
 
-    void add(String blueprint, ObjectNode entity, ResyncOrigin origin) {
-        Pending p = new Pending(blueprint, entity, origin);
+    void add(String blueprint, ObjectNode entity) {
+        Pending p = new Pending(blueprint, entity);
         pending.put(p.key(), p);
     }
 

@@ -24,7 +24,7 @@ class RetryQueueTest {
         assertThat(queue.isEmpty()).isTrue();
         assertThat(queue.inDependencyOrder()).isEmpty();
 
-        queue.add("service", entity("a", "{}"), null);
+        queue.add("service", entity("a", "{}"));
 
         assertThat(queue.isEmpty()).isFalse();
         assertThat(queue.size()).isEqualTo(1);
@@ -33,9 +33,9 @@ class RetryQueueTest {
     @Test
     void putsTargetsBeforeTheEntitiesPointingAtThem() {
         RetryQueue queue = new RetryQueue();
-        queue.add("group", entity("c", "{\"parent\": \"b\"}"), null);
-        queue.add("group", entity("b", "{\"parent\": \"a\"}"), null);
-        queue.add("group", entity("a", "{\"parent\": \"outside\"}"), null);
+        queue.add("group", entity("c", "{\"parent\": \"b\"}"));
+        queue.add("group", entity("b", "{\"parent\": \"a\"}"));
+        queue.add("group", entity("a", "{\"parent\": \"outside\"}"));
 
         assertThat(layers(queue)).containsExactly(List.of("group/a"), List.of("group/b"), List.of("group/c"));
     }
@@ -43,9 +43,9 @@ class RetryQueueTest {
     @Test
     void retriesIndependentEntitiesTogether() {
         RetryQueue queue = new RetryQueue();
-        queue.add("service", entity("s1", "{\"team\": \"core\"}"), null);
-        queue.add("service", entity("s2", "{\"team\": \"edge\"}"), null);
-        queue.add("team", entity("core", "{}"), null);
+        queue.add("service", entity("s1", "{\"team\": \"core\"}"));
+        queue.add("service", entity("s2", "{\"team\": \"edge\"}"));
+        queue.add("team", entity("core", "{}"));
 
         assertThat(layers(queue)).containsExactly(List.of("service/s2", "team/core"), List.of("service/s1"));
     }
@@ -53,9 +53,9 @@ class RetryQueueTest {
     @Test
     void followsManyRelations() {
         RetryQueue queue = new RetryQueue();
-        queue.add("service", entity("s", "{\"dependsOn\": [\"x\", \"y\"]}"), null);
-        queue.add("service", entity("y", "{}"), null);
-        queue.add("service", entity("x", "{\"dependsOn\": [\"y\"]}"), null);
+        queue.add("service", entity("s", "{\"dependsOn\": [\"x\", \"y\"]}"));
+        queue.add("service", entity("y", "{}"));
+        queue.add("service", entity("x", "{\"dependsOn\": [\"y\"]}"));
 
         assertThat(layers(queue)).containsExactly(List.of("service/y"), List.of("service/x"), List.of("service/s"));
     }
@@ -63,10 +63,10 @@ class RetryQueueTest {
     @Test
     void takesACycleAsItCame() {
         RetryQueue queue = new RetryQueue();
-        queue.add("group", entity("z", "{\"parent\": \"root\"}"), null);
-        queue.add("group", entity("x", "{\"parent\": \"y\"}"), null);
-        queue.add("group", entity("y", "{\"parent\": \"x\"}"), null);
-        queue.add("group", entity("root", "{}"), null);
+        queue.add("group", entity("z", "{\"parent\": \"root\"}"));
+        queue.add("group", entity("x", "{\"parent\": \"y\"}"));
+        queue.add("group", entity("y", "{\"parent\": \"x\"}"));
+        queue.add("group", entity("root", "{}"));
 
         assertThat(layers(queue)).containsExactly(List.of("group/root"), List.of("group/z"), List.of("group/x", "group/y"));
     }
@@ -74,7 +74,7 @@ class RetryQueueTest {
     @Test
     void ignoresAnEntityPointingAtItself() {
         RetryQueue queue = new RetryQueue();
-        queue.add("group", entity("self", "{\"parent\": \"self\"}"), null);
+        queue.add("group", entity("self", "{\"parent\": \"self\"}"));
 
         assertThat(layers(queue)).containsExactly(List.of("group/self"));
     }
@@ -82,8 +82,8 @@ class RetryQueueTest {
     @Test
     void keepsTheLatestVersionOfAnEntityAddedTwice() {
         RetryQueue queue = new RetryQueue();
-        queue.add("service", entity("a", "{\"team\": \"old\"}"), null);
-        queue.add("service", entity("a", "{\"team\": \"new\"}"), null);
+        queue.add("service", entity("a", "{\"team\": \"old\"}"));
+        queue.add("service", entity("a", "{\"team\": \"new\"}"));
 
         assertThat(queue.size()).isEqualTo(1);
         assertThat(queue.inDependencyOrder().getFirst().getFirst().entity().path("relations").path("team").asText()).isEqualTo("new");
