@@ -85,7 +85,8 @@ public final class PortolanServer implements AutoCloseable {
             // One throttle: failed sign-ins through the UI and the token endpoint count together.
             LoginThrottle throttle = new LoginThrottle(settings.loginLimits(), clock);
             WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(), integrations.launcher(),
-                    integrations.repository(), integrations.registry(), integrations.jq(), clock),
+                    integrations.repository(), integrations.registry(), integrations.jq(), clock,
+                    integrations.feed(), integrations.tester(), integrations.provenance()),
                     ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8), throttle.forSignIn());
             String organization = store.write(tx -> tx.putSettingIfAbsent(ORGANIZATION_ID, "org_" + SecretHasher.newSecret().substring(0, 16)));
             app = createApp(catalog, tokens, throttle, integrations, meters, settings, ui,

@@ -4,6 +4,9 @@ import dev.portolan.catalog.CatalogService;
 import dev.portolan.sync.host.InstallationRepository;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.host.IntegrationRegistry;
+import dev.portolan.sync.host.MappingTester;
+import dev.portolan.sync.host.ProvenanceLookup;
+import dev.portolan.sync.host.SyncStatusFeed;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.jq.JqEngine;
 
@@ -15,4 +18,4 @@ import java.time.Clock;
  */
 public record UiServices(CatalogService catalog, IntegrationManager integrations, ResyncLauncher launcher,
                          InstallationRepository installations, IntegrationRegistry registry, JqEngine jq,
-                         Clock clock) {}
+                         Clock clock, SyncStatusFeed feed, MappingTester tester, ProvenanceLookup provenance) {}

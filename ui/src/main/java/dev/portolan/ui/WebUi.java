@@ -5,6 +5,12 @@ import dev.portolan.ui.builder.BuilderPage;
 import dev.portolan.ui.catalog.CatalogPage;
 import dev.portolan.ui.entity.EntityEditPage;
 import dev.portolan.ui.entity.EntityPage;
+import dev.portolan.ui.datasources.DataSourcesPage;
+import dev.portolan.ui.datasources.HistoryTab;
+import dev.portolan.ui.datasources.LogTabs;
+import dev.portolan.ui.datasources.MappingTab;
+import dev.portolan.ui.datasources.SettingsTab;
+import dev.portolan.ui.datasources.SyncStatusTab;
 import dev.portolan.ui.home.HomePage;
 import dev.portolan.ui.signin.SignInPage;
 import dev.portolan.ui.signin.SignInThrottle;
@@ -64,5 +70,11 @@ public final class WebUi {
         new EntityEditPage(services, templates).register(routes);
         new BuilderPage(services, templates).register(routes);
         new AuditPage(services, templates).register(routes);
+        new DataSourcesPage(services, templates).register(routes);
+        new SyncStatusTab(services, templates).register(routes);
+        new HistoryTab(services, templates).register(routes);
+        new MappingTab(services, templates).register(routes);
+        new LogTabs(services, templates).register(routes);
+        new SettingsTab(services, templates).register(routes);
     }
 }

@@ -26,8 +26,13 @@ public final class Templates {
 
     /** Renders a template with the given parameters as the response (HTML). */
     public void render(Context ctx, String template, Map<String, Object> params) {
+        ctx.contentType("text/html; charset=utf-8").result(html(template, params));
+    }
+
+    /** Renders a template to HTML text (e.g. a partial sent as a server-sent event). */
+    public String html(String template, Map<String, Object> params) {
         TemplateOutput output = new StringOutput(8192);
         engine.render(template, params, output);
-        ctx.contentType("text/html; charset=utf-8").result(output.toString());
+        return output.toString();
     }
 }
