@@ -253,11 +253,19 @@ class DataSourcesTest extends UiTest {
     }
 
     @Test
-    void uninstallingKeepsOrDeletesTheEntities() {
+    void settingsAreSavedAndUninstallingDeletesTheEntitiesWhenAsked() {
         Page page = signInAsAdmin();
         String id = install(page, items(2, 1));
         awaitState(page, "completed");
         page.navigate(url("/datasources/" + id + "/settings"));
+        page.getByLabel("Title").fill("Inventory items");
+        page.getByLabel("Resync every (minutes)").fill("soon");
+        button(page, "Save settings").click();
+        assertThat(page.locator(".field.has-error .field-error").textContent()).contains("whole number of minutes");
+        page.getByLabel("Resync every (minutes)").fill("0");
+        button(page, "Save settings").click();
+        page.waitForURL(u -> u.endsWith("/settings?saved=1"));
+        assertThat(page.locator("h1").textContent()).isEqualTo("Inventory items");
         page.onDialog(dialog -> dialog.accept());
         page.getByLabel("Also delete every entity it wrote").check();
         page.locator("[data-testid=uninstall]").click();

@@ -65,6 +65,10 @@ class SyncReportTest {
         assertThat(json.path("tips").get(1).asText()).startsWith("'repository-0': 1 entit(y/ies) were refused by the catalog");
         assertThat(json.path("tips").get(2).asText()).startsWith("'team-1': fetching failed (403 Forbidden)");
         assertThat(json.path("tips").get(3).asText()).startsWith("Deletion of stale entities was skipped: resource 'team-1'");
+        // The same tips, each placed at the stage it concerns (the Sync Status page shows them there).
+        assertThat(json.path("troubleshooting")).extracting(t -> t.path("kindIdentifier").asText("") + "/" + t.path("stage").asText())
+                .containsExactly("repository-0/map", "repository-0/ingest", "team-1/fetch", "/reconciliation");
+        assertThat(json.path("troubleshooting").get(2).path("message").asText()).startsWith("fetching failed (403 Forbidden)");
     }
 
     @SyncTest

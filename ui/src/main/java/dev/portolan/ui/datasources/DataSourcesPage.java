@@ -35,8 +35,8 @@ public final class DataSourcesPage {
 
     public void register(UiRoutes routes) {
         routes.get("/datasources", this::list);
-        routes.get("/datasources/install/{type}", this::installForm);
-        routes.post("/datasources/install/{type}", this::install);
+        routes.get("/integration-types/{type}/install", this::installForm);
+        routes.post("/integration-types/{type}/install", this::install);
     }
 
     private void list(Context ctx) {

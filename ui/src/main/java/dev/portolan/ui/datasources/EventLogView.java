@@ -2,7 +2,6 @@ package dev.portolan.ui.datasources;
 
 import dev.portolan.catalog.integration.SyncEvent;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,15 +26,8 @@ public record EventLogView(IntegrationHeader header, String level, String kind, 
 
     /** The URL of this tab with one parameter changed (null removes it); paging restarts when a filter changes. */
     public String with(String name, String value) {
-        List<String[]> params = new ArrayList<>();
-        put(params, "level", name.equals("level") ? value : level);
-        put(params, "kind", name.equals("kind") ? value : kind);
-        put(params, "resync", name.equals("resync") ? value : resync);
-        put(params, "before", name.equals("before") ? value : null);
-        return Urls.with(header.path() + "/events", params);
-    }
-
-    private static void put(List<String[]> params, String name, String value) {
-        if (value != null && !value.isEmpty()) params.add(new String[] {name, value});
+        return Urls.to(header.path() + "/events").param("level", Urls.changed(name, "level", value, level))
+                .param("kind", Urls.changed(name, "kind", value, kind)).param("resync", Urls.changed(name, "resync", value, resync))
+                .param("before", Urls.changed(name, "before", value, null)).toString();
     }
 }

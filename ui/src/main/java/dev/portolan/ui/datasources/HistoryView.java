@@ -1,6 +1,5 @@
 package dev.portolan.ui.datasources;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,23 +27,16 @@ public record HistoryView(IntegrationHeader header, Filters filters, List<SyncRo
 
     /** The URL of this tab with one parameter changed (null removes it); paging restarts when a filter changes. */
     public String with(String name, String value) {
-        List<String[]> params = new ArrayList<>();
-        add(params, "state", name.equals("state") ? value : filters.state());
-        add(params, "resync", name.equals("resync") ? value : filters.resync());
-        add(params, "action", name.equals("action") ? value : filters.action());
-        add(params, "blueprint", name.equals("blueprint") ? value : filters.blueprint());
-        add(params, "before", name.equals("before") ? value : null);
-        if (filters.shown() != HistoryTab.SYNCS || name.equals("shown")) {
-            add(params, "shown", name.equals("shown") ? value : String.valueOf(filters.shown()));
-        }
-        return Urls.with(header.path() + "/history", params);
+        String shown = filters.shown() == HistoryTab.SYNCS ? null : String.valueOf(filters.shown());
+        return Urls.to(header.path() + "/history").param("state", Urls.changed(name, "state", value, filters.state()))
+                .param("resync", Urls.changed(name, "resync", value, filters.resync()))
+                .param("action", Urls.changed(name, "action", value, filters.action()))
+                .param("blueprint", Urls.changed(name, "blueprint", value, filters.blueprint()))
+                .param("before", Urls.changed(name, "before", value, null))
+                .param("shown", Urls.changed(name, "shown", value, shown)).toString();
     }
 
     public String moreSyncs() {
         return with("shown", String.valueOf(filters.shown() + HistoryTab.SYNCS));
-    }
-
-    private static void add(List<String[]> params, String name, String value) {
-        if (value != null) params.add(new String[] {name, value});
     }
 }

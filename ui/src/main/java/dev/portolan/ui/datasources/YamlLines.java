@@ -43,7 +43,8 @@ public final class YamlLines {
 
     /**
      * The line of {@code path}, or of its nearest ancestor the text has (a missing key is reported
-     * at the object that lacks it); 0 when nothing matches.
+     * at the object that lacks it; a path outside the text, at the document's first line); 0 for an
+     * empty text.
      */
     public int lineOf(String path) {
         String p = path;

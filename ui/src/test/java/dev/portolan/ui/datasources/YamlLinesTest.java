@@ -44,7 +44,7 @@ class YamlLinesTest {
 
         assertThat(lines.lineOf("resources[0].port.entity.mappings.title")).isEqualTo(6);
         assertThat(lines.lineOf("resources[1]")).isEqualTo(9);
-        assertThat(lines.lineOf("nowhere")).isZero();
+        assertThat(lines.lineOf("nowhere")).as("the document itself").isEqualTo(1);
     }
 
     @Test
