@@ -109,6 +109,11 @@ public final class KindReport {
         if (mapErrors.size() < KEPT_ERRORS) mapErrors.add(problem);
     }
 
+    /** Ingested entities, without telling new ones from updated ones (a remote integration's reported figures). */
+    public synchronized void ingested(int entities) {
+        ingested += entities;
+    }
+
     /** Ingested entities, {@code created} of them new (the others updated): the History's "what changed" in numbers. */
     public synchronized void ingested(int entities, int created) {
         ingested += entities;
