@@ -259,9 +259,10 @@ class DataSourcesTest extends UiTest {
         awaitState(page, "completed");
         page.navigate(url("/datasources/" + id + "/settings"));
         page.getByLabel("Title").fill("Inventory items");
-        page.getByLabel("Resync every (minutes)").fill("soon");
+        page.getByLabel("Resync every (minutes)").fill("-5");
         button(page, "Save settings").click();
-        assertThat(page.locator(".field.has-error .field-error").textContent()).contains("whole number of minutes");
+        assertThat(page.locator(".field.has-error .field-error").textContent()).contains("must be 0 (no schedule) or a number of minutes");
+        assertThat(api().get("/v1/integration/" + id).expect(200).get("integration").path("title").asText()).isEqualTo(id);
         page.getByLabel("Resync every (minutes)").fill("0");
         button(page, "Save settings").click();
         page.waitForURL(u -> u.endsWith("/settings?saved=1"));
