@@ -87,7 +87,7 @@ public final class SyncReport {
         json.set("reconciliation", reconciliation.toJson());
         ArrayNode tips = json.putArray("tips");
         ArrayNode placed = json.putArray("troubleshooting");
-        for (TroubleshootingTip tip : TroubleshootingTips.of(this)) {
+        for (TroubleshootingTip tip : TroubleshootingTips.placed(this)) {
             tips.add(tip.text());
             placed.addObject().put("kindIdentifier", tip.kindIdentifier()).put("stage", tip.stage()).put("message", tip.message());
         }

@@ -12,7 +12,13 @@ public final class TroubleshootingTips {
 
     private TroubleshootingTips() {}
 
-    public static List<TroubleshootingTip> of(SyncReport report) {
+    /** The tips as lines that name their resource (the report's {@code tips}). */
+    public static List<String> of(SyncReport report) {
+        return placed(report).stream().map(TroubleshootingTip::text).toList();
+    }
+
+    /** The tips, each with the resource and stage it concerns. */
+    public static List<TroubleshootingTip> placed(SyncReport report) {
         List<TroubleshootingTip> tips = new ArrayList<>();
         for (KindReport k : report.kinds()) {
             String kind = k.kindIdentifier();
