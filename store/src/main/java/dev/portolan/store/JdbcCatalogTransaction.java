@@ -403,6 +403,9 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     public void releaseResyncLease(String integration, String holder, String resyncId) {
         writable();
         leases.release(integration, holder, resyncId);
+    }
+
+    @Override
     public void saveSyncSamples(List<SyncSample> samples) {
         writable();
         this.samples.save(samples);

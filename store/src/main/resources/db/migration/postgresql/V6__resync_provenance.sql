@@ -1,5 +1,5 @@
 -- Which resync made each change, and the raw objects resyncs kept (postgresql dialect; keep in step with
--- the other dialect's V3). A resync's "what changed" is its audit records; an entity's provenance is
+-- the other dialect's V6). A resync's "what changed" is its audit records; an entity's provenance is
 -- its newest audit record with a resync, and the sample that produced it.
 
 ALTER TABLE audit_log ADD COLUMN resync_id TEXT;
