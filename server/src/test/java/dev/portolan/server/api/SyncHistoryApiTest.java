@@ -50,9 +50,10 @@ class SyncHistoryApiTest {
         return id;
     }
 
-    private static Path services(String... lines) {
+    /** A file of services in the server's data directory (where file: sources may be read). */
+    private static Path services(ApiServer server, String... lines) {
         try {
-            Path file = Files.createTempFile("services", ".jsonl");
+            Path file = Files.createTempFile(server.dataDirectory(), "services", ".jsonl");
             Files.writeString(file, String.join("\n", lines));
             return file;
         } catch (IOException e) {
@@ -95,7 +96,7 @@ class SyncHistoryApiTest {
 
     @ApiTest
     void theSyncStatusStreamEndsWithTheFinishedReportInMappingOrder(ApiServer server) {
-        String id = install(server, services("{\"name\": \"a\", \"stars\": 1}"), Ids.unique("svc"));
+        String id = install(server, services(server, "{\"name\": \"a\", \"stars\": 1}"), Ids.unique("svc"));
 
         List<JsonNode> reports = follow(server, id);
 
@@ -107,7 +108,7 @@ class SyncHistoryApiTest {
 
     @ApiTest
     void servesTheSamplesOfTheLatestResyncByKind(ApiServer server) {
-        String id = install(server, services("{\"name\": \"a\", \"stars\": 1}", "{\"name\": \"b\", \"stars\": 2}"), Ids.unique("svc"));
+        String id = install(server, services(server, "{\"name\": \"a\", \"stars\": 1}", "{\"name\": \"b\", \"stars\": 2}"), Ids.unique("svc"));
         String resyncId = resyncAndFollow(server, id);
 
         JsonNode body = server.admin().get("/v1/integration/" + id + "/samples?kind=service").expect(200).body();
@@ -123,7 +124,7 @@ class SyncHistoryApiTest {
     @ApiTest
     void listsWhatAResyncChangedWithItsChangedFields(ApiServer server) throws IOException {
         String blueprint = Ids.unique("svc");
-        Path file = services("{\"name\": \"a\", \"stars\": 1}", "{\"name\": \"b\", \"stars\": 2}");
+        Path file = services(server, "{\"name\": \"a\", \"stars\": 1}", "{\"name\": \"b\", \"stars\": 2}");
         String id = install(server, file, blueprint);
         resyncAndFollow(server, id);
         Files.writeString(file, "{\"name\": \"a\", \"stars\": 9}");
@@ -145,7 +146,7 @@ class SyncHistoryApiTest {
     @ApiTest
     void anEntitysProvenanceNamesTheResyncResourceAndRawObject(ApiServer server) {
         String blueprint = Ids.unique("svc");
-        String id = install(server, services("{\"name\": \"a\", \"stars\": 1}"), blueprint);
+        String id = install(server, services(server, "{\"name\": \"a\", \"stars\": 1}"), blueprint);
         String installResync = follow(server, id).getLast().path("resyncId").asText();
         resyncAndFollow(server, id); // changes nothing: the entity was last written by the first resync
         server.admin().post("/v1/blueprints/" + blueprint + "/entities", "{identifier: 'by-hand'}").expect(201);
@@ -164,7 +165,7 @@ class SyncHistoryApiTest {
     @ApiTest
     void theMappingTestShowsTheBlueprintRuleAnEntityBreaks(ApiServer server) {
         String blueprint = Ids.unique("svc");
-        String id = install(server, services("{\"name\": \"a\", \"stars\": 1}"), blueprint);
+        String id = install(server, services(server, "{\"name\": \"a\", \"stars\": 1}"), blueprint);
 
         JsonNode preview = server.admin().post("/v1/integration/" + id + "/mapping/test",
                 "{kind: 'service', input: [{name: 'x', stars: 'many'}]}").expect(200).get("preview");
@@ -176,7 +177,7 @@ class SyncHistoryApiTest {
 
     @ApiTest
     void theEventLogIsFilteredByLevelAndKindAndPagedNewestFirst(ApiServer server) {
-        String id = install(server, services("{\"name\": \"a\", \"stars\": 1}"), Ids.unique("svc"));
+        String id = install(server, services(server, "{\"name\": \"a\", \"stars\": 1}"), Ids.unique("svc"));
         follow(server, id);
         resyncAndFollow(server, id);
         String logs = "/v1/integration/" + id + "/logs";

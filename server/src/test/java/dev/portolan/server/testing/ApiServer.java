@@ -47,7 +47,10 @@ public final class ApiServer implements AutoCloseable {
     private final URI base;
     private volatile ApiClient admin;
 
-    private ApiServer(TestDatabase database, boolean ownsDatabase, Path scratchDir, PortolanServer server) {
+    private final Path dataDirectory;
+
+    private ApiServer(TestDatabase database, boolean ownsDatabase, Path scratchDir, Path dataDirectory, PortolanServer server) {
+        this.dataDirectory = dataDirectory;
         this.database = database;
         this.ownsDatabase = ownsDatabase;
         this.scratchDir = scratchDir;
@@ -74,7 +77,7 @@ public final class ApiServer implements AutoCloseable {
             }
             ServerSettings settings = ServerSettings.defaults(dataDir).withPort(0).withDatabaseUrl(database.jdbcUrl())
                     .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET);
-            return new ApiServer(database, true, scratch, PortolanServer.start(customize.apply(settings)));
+            return new ApiServer(database, true, scratch, dataDir, PortolanServer.start(customize.apply(settings)));
         } catch (IOException e) {
             database.close();
             throw new UncheckedIOException(e);
@@ -95,13 +98,18 @@ public final class ApiServer implements AutoCloseable {
             scratch = Files.createTempDirectory("portolan-replica-test-");
             ServerSettings settings = ServerSettings.defaults(scratch).withPort(0).withDatabaseUrl(database.jdbcUrl())
                     .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET);
-            return new ApiServer(database, false, scratch, PortolanServer.start(settings));
+            return new ApiServer(database, false, scratch, scratch, PortolanServer.start(settings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException | Error e) {
             deleteTree(scratch);
             throw e;
         }
+    }
+
+    /** The server's data directory: {@code file:} sources inside it may be read by the custom integration. */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     /** {@code sqlite} or {@code postgresql}. */

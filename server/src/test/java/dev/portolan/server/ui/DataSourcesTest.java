@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DataSourcesTest extends UiTest {
 
     /** {@code count} items as JSON lines: {id, name, url, size}. */
-    private static Path items(int count, int size) {
+    private Path items(int count, int size) {
         try {
-            Path file = Files.createTempFile("items", ".jsonl");
+            Path file = Files.createTempFile(server.dataDirectory(), "items", ".jsonl");
             Files.writeString(file, IntStream.range(0, count)
                     .mapToObj(i -> "{\"id\": \"item-" + i + "\", \"name\": \"Item " + i + "\", \"url\": \"https://example.com/" + i
                             + "\", \"size\": " + size + "}")
