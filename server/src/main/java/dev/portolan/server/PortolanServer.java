@@ -24,6 +24,9 @@ import dev.portolan.server.api.MetricsRoutes;
 import dev.portolan.server.api.WebhookRoutes;
 import dev.portolan.server.api.SearchRoutes;
 import dev.portolan.server.api.SyncHistoryRoutes;
+import dev.portolan.server.api.QuickstartRoutes;
+import dev.portolan.server.integrations.GitInstallations;
+import dev.portolan.server.integrations.GitQuickstart;
 import dev.portolan.server.integrations.IntegrationHost;
 import dev.portolan.server.integrations.Integrations;
 import dev.portolan.sync.host.ResyncLauncher;
@@ -80,20 +83,23 @@ public final class PortolanServer implements AutoCloseable {
             String key = store.write(tx -> tx.putSettingIfAbsent(SIGNING_KEY, SecretHasher.newSecret()));
             TokenService tokens = new TokenService(key.getBytes(StandardCharsets.UTF_8), clock, settings.tokenTtl());
             PrometheusMeterRegistry meters = Meters.prometheus();
-            integrations = new IntegrationHost(store, catalog, Integrations.registry(settings.allowedFileFolders()), meters, clock,
-                    ResyncLauncher.Tuning.DEFAULT);
+            integrations = new IntegrationHost(store, catalog, Integrations.registry(settings.dataDirectory(), settings.allowedFileFolders(),
+                    settings.allowedRepositoryFolders()), meters, clock, ResyncLauncher.Tuning.DEFAULT);
+            GitInstallations git = new GitInstallations(integrations.manager(), integrations.launcher());
+            GitQuickstart quickstart = new GitQuickstart(git, settings.workingDirectory());
             // One throttle: failed sign-ins through the UI and the token endpoint count together.
             LoginThrottle throttle = new LoginThrottle(settings.loginLimits(), clock);
             WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(), integrations.launcher(),
                     integrations.repository(), integrations.registry(), integrations.jq(), clock,
-                    integrations.feed(), integrations.tester(), integrations.provenance()),
+                    integrations.feed(), integrations.tester(), integrations.provenance(), quickstart),
                     ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8), throttle.forSignIn());
             String organization = store.write(tx -> tx.putSettingIfAbsent(ORGANIZATION_ID, "org_" + SecretHasher.newSecret().substring(0, 16)));
-            app = createApp(catalog, tokens, throttle, integrations, meters, settings, ui,
+            app = createApp(catalog, tokens, throttle, integrations, quickstart, meters, settings, ui,
                     new OrganizationRoutes(organization, "Portolan"), new BlueprintMigrations(store, clock))
                     .start(settings.host(), settings.port());
             applyIdleTimeout(app, settings.timeouts());
             integrations.start();
+            if (!settings.gitRepositories().isEmpty()) git.installOrReuse(settings.gitRepositories());
             // Last, once the server listens and nothing else can fail: a start that fails (the
             // port is taken) must not leave an admin credential stored whose secret was never shown.
             var createdAdmin = AdminBootstrap.ensureAdmin(catalog.access(), settings.adminClientId(), settings.adminClientSecret());
@@ -115,7 +121,7 @@ public final class PortolanServer implements AutoCloseable {
     }
 
     private static Javalin createApp(CatalogService catalog, TokenService tokens, LoginThrottle throttle, IntegrationHost integrations,
-                                     PrometheusMeterRegistry meters, ServerSettings settings, WebUi ui,
+                                     GitQuickstart quickstart, PrometheusMeterRegistry meters, ServerSettings settings, WebUi ui,
                                      OrganizationRoutes organization, BlueprintMigrations migrations) {
         Requests requests = new Requests(settings.maxBodyBytes());
         Authenticator authenticator = new Authenticator(tokens, catalog.access());
@@ -141,6 +147,7 @@ public final class PortolanServer implements AutoCloseable {
             new IntegrationRoutes(integrations, new OceanOwnedEntities(catalog), requests).register(cfg.routes);
             new SyncHistoryRoutes(catalog, integrations, requests).register(cfg.routes);
             new WebhookRoutes(integrations.liveEvents()).register(cfg.routes);
+            new QuickstartRoutes(quickstart).register(cfg.routes);
             organization.register(cfg.routes);
             migrations.register(cfg.routes);
             new UnsupportedRoutes().register(cfg.routes);

@@ -9,6 +9,7 @@ import dev.portolan.sync.host.ProvenanceLookup;
 import dev.portolan.sync.host.SyncStatusFeed;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.jq.JqEngine;
+import dev.portolan.ui.home.Quickstart;
 
 import java.time.Clock;
 
@@ -18,4 +19,5 @@ import java.time.Clock;
  */
 public record UiServices(CatalogService catalog, IntegrationManager integrations, ResyncLauncher launcher,
                          InstallationRepository installations, IntegrationRegistry registry, JqEngine jq,
-                         Clock clock, SyncStatusFeed feed, MappingTester tester, ProvenanceLookup provenance) {}
+                         Clock clock, SyncStatusFeed feed, MappingTester tester, ProvenanceLookup provenance,
+                         Quickstart quickstart) {}

@@ -8,8 +8,8 @@ import io.javalin.http.Context;
 import java.util.Locale;
 
 /**
- * {@code POST /integrations/{id}/webhook}: live events from the tool an integration connects to
- * (GitHub webhook deliveries). Outside {@code /v1} and without a bearer token: the delivery's
+ * {@code POST /integrations/{id}/webhook}, also {@code POST /integrations/{id}/events}: live events
+ * from the tool an integration connects to (GitHub webhook deliveries, Git push notifications). Outside {@code /v1} and without a bearer token: the delivery's
  * signature, checked by the integration, is the authentication; one that is missing or wrong is
  * 401 and changes nothing.
  */
@@ -23,6 +23,7 @@ public final class WebhookRoutes {
 
     public void register(RoutesConfig routes) {
         routes.post("/integrations/{id}/webhook", this::receive);
+        routes.post("/integrations/{id}/events", this::receive);
     }
 
     private void receive(Context ctx) {

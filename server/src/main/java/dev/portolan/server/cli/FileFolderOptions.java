@@ -1,6 +1,6 @@
 package dev.portolan.server.cli;
 
-import dev.portolan.integrations.custom.FileFolders;
+import dev.portolan.sync.files.FileFolders;
 import picocli.CommandLine.Option;
 
 import java.io.File;

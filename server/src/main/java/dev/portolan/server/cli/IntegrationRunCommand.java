@@ -60,6 +60,11 @@ public final class IntegrationRunCommand implements Callable<Integer> {
             description = "Port of /metrics and /health (env PORTOLAN_INTEGRATION_PORT; 0 picks a free one; default ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--data-dir", defaultValue = "${env:PORTOLAN_DATA_DIR:-data}",
+            description = "Where the integration keeps its working files, e.g. the git type's mirrors and caches "
+                    + "(env PORTOLAN_DATA_DIR; default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
     @Option(names = "--once", description = "Run one resync, then exit: 0 when it completed, 1 otherwise.")
     boolean once;
 
@@ -93,7 +98,7 @@ public final class IntegrationRunCommand implements Callable<Integer> {
         Installation installation;
         Integration integration;
         try {
-            IntegrationRegistry registry = givenRegistry != null ? givenRegistry : Integrations.registry(fileFolders.allowed(null));
+            IntegrationRegistry registry = givenRegistry != null ? givenRegistry : Integrations.registry(dataDir.toAbsolutePath(), fileFolders.allowed(null));
             integration = registry.get(type);
             installation = StandaloneConfig.read(config).installation(integration, identifier, Clock.systemUTC().instant());
         } catch (CatalogException e) {

@@ -3,7 +3,7 @@ package dev.portolan.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.json.Json;
-import dev.portolan.integrations.custom.FileFolders;
+import dev.portolan.sync.files.FileFolders;
 import dev.portolan.server.integrations.Integrations;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.jq.PortolanJqEngine;
@@ -76,7 +76,7 @@ public final class MappingTestCommand implements Callable<Integer> {
 
     private MappingParser parser() {
         if (type == null) return MappingParser.withoutIntegration();
-        Integration integration = Integrations.registry(ANY_FOLDER).get(type);
+        Integration integration = Integrations.registry(Path.of("data"), ANY_FOLDER).get(type);
         JsonNode settingsJson = settings == null ? null : MappingParser.readYaml(read(settings, "--settings"));
         return IntegrationManager.mappingParser(integration, integration.settings().parse(settingsJson));
     }

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -39,15 +41,15 @@ public final class ServeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     FileFolderOptions fileFolders = new FileFolderOptions();
 
+    @Option(names = "--git", paramLabel = "PATH|URL",
+            description = "Install the Git integration (as 'git') on this repository at start and resync it: a local path "
+                    + "(allowed to be read without --file-folder) or a file://, http(s):// or ssh:// URL (repeatable). "
+                    + "A later start reuses the installation, with its repositories replaced by the ones given then.")
+    List<String> git = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
-        ServerSettings settings = ServerSettings.defaults(dataDir.toAbsolutePath())
-                .withHost(host)
-                .withPort(port)
-                .withDatabaseUrl(databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl)
-                .withAdmin(System.getenv("PORTOLAN_ADMIN_CLIENT_ID"), System.getenv("PORTOLAN_ADMIN_CLIENT_SECRET"))
-                .withMaxBodyBytes(maxBodyBytes)
-                .withFileFolders(fileFolders.folders());
+        ServerSettings settings = settings();
         PortolanServer server;
         try {
             server = PortolanServer.start(settings);
@@ -67,6 +69,10 @@ public final class ServeCommand implements Callable<Integer> {
             System.out.println("                  -d '{\"clientId\":\"" + admin.credential().clientId() + "\",\"clientSecret\":\"<secret>\"}'");
             System.out.println();
         });
+        if (!git.isEmpty()) {
+            System.out.println("The Git integration 'git' reads " + String.join(", ", settings.gitRepositories())
+                    + "; its services appear on " + base + "/catalog/service as the resync goes");
+        }
         System.out.println("Portolan is ready on " + base + (host.equals(ServerSettings.DEFAULT_HOST) ? " (this machine only; --host to expose it)" : ""));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -75,6 +81,23 @@ public final class ServeCommand implements Callable<Integer> {
         }, "portolan-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The settings the options give. */
+    ServerSettings settings() {
+        return ServerSettings.defaults(dataDir.toAbsolutePath())
+                .withHost(host)
+                .withPort(port)
+                .withDatabaseUrl(databaseUrl == null || databaseUrl.isBlank() ? null : databaseUrl)
+                .withAdmin(System.getenv("PORTOLAN_ADMIN_CLIENT_ID"), System.getenv("PORTOLAN_ADMIN_CLIENT_SECRET"))
+                .withMaxBodyBytes(maxBodyBytes)
+                .withFileFolders(fileFolders.folders())
+                .withGitRepositories(git.stream().map(ServeCommand::absolute).toList());
+    }
+
+    /** A local path made absolute (so the installation names the same folder whatever the next start's directory); a URL as given. */
+    private static String absolute(String repository) {
+        return repository.contains("://") ? repository : Path.of(repository).toAbsolutePath().normalize().toString();
     }
 
     /** What went wrong, in one line: the innermost cause says it best (e.g. "Address already in use"). */

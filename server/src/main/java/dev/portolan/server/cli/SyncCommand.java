@@ -37,7 +37,7 @@ public final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         try (CatalogStore store = database.open();
              IntegrationHost host = new IntegrationHost(store, new CatalogService(store, Clock.systemUTC(), new JqCalculations()),
-                     Integrations.registry(fileFolders.allowed(database.dataDir.toAbsolutePath())),
+                     Integrations.registry(database.dataDir.toAbsolutePath(), fileFolders.allowed(database.dataDir.toAbsolutePath())),
                      new SimpleMeterRegistry(), Clock.systemUTC(), ResyncLauncher.Tuning.DEFAULT)) {
             SyncReport report = host.launcher().start(integration, "cli").done().join();
             System.out.println(report.toJson().toPrettyString());

@@ -75,8 +75,9 @@ public final class ApiServer implements AutoCloseable {
                 scratch = Files.createTempDirectory("portolan-server-test-");
                 dataDir = scratch;
             }
+            // Started in its data directory, not in the checkout the tests run from: no quickstart offered unless a test asks.
             ServerSettings settings = ServerSettings.defaults(dataDir).withPort(0).withDatabaseUrl(database.jdbcUrl())
-                    .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET);
+                    .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET).withWorkingDirectory(dataDir);
             return new ApiServer(database, true, scratch, dataDir, PortolanServer.start(customize.apply(settings)));
         } catch (IOException e) {
             database.close();
@@ -97,7 +98,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             scratch = Files.createTempDirectory("portolan-replica-test-");
             ServerSettings settings = ServerSettings.defaults(scratch).withPort(0).withDatabaseUrl(database.jdbcUrl())
-                    .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET);
+                    .withAdmin(ADMIN_CLIENT_ID, ADMIN_CLIENT_SECRET).withWorkingDirectory(scratch);
             return new ApiServer(database, false, scratch, scratch, PortolanServer.start(settings));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

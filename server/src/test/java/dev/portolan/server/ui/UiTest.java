@@ -3,6 +3,7 @@ package dev.portolan.server.ui;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.Page;
+import dev.portolan.server.ServerSettings;
 import dev.portolan.server.testing.ApiClient;
 import dev.portolan.server.testing.ApiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +44,12 @@ public abstract class UiTest {
 
     @BeforeAll
     void startServer() {
-        server = ApiServer.start("sqlite");
+        server = ApiServer.start("sqlite", this::settings);
+    }
+
+    /** The settings of the class's server: a test class may adjust them (where it was started, ...). */
+    protected ServerSettings settings(ServerSettings defaults) {
+        return defaults;
     }
 
     @AfterAll

@@ -27,6 +27,7 @@ public final class HomePage {
 
     public void register(UiRoutes routes) {
         routes.get("/", this::show);
+        routes.post("/quickstart/git", this::quickstart);
     }
 
     private void show(Context ctx) {
@@ -34,7 +35,17 @@ public final class HomePage {
                 .map(this::count).toList();
         List<HomeView.IntegrationState> integrations = services.integrations().list().stream()
                 .map(this::state).toList();
-        templates.page(ctx, "home.jte", Frame.of(ctx, "Home", Section.HOME), new HomeView(blueprints, integrations));
+        HomeView.QuickstartOffer quickstart = services.quickstart().offer()
+                .filter(offer -> !offer.installed())
+                .map(offer -> new HomeView.QuickstartOffer(offer.directory()))
+                .orElse(null);
+        templates.page(ctx, "home.jte", Frame.of(ctx, "Home", Section.HOME), new HomeView(blueprints, integrations, quickstart));
+    }
+
+    /** The one-click install on the repository the server was started from; then its Sync Status. */
+    private void quickstart(Context ctx) {
+        UiRoutes.requireAdmin(ctx);
+        ctx.redirect("/datasources/" + services.quickstart().install());
     }
 
     private HomeView.BlueprintCount count(Blueprint blueprint) {

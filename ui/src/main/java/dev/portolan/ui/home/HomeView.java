@@ -3,10 +3,14 @@ package dev.portolan.ui.home;
 import java.util.List;
 
 /**
- * The home page: the catalog's blueprints with their entity counts, and the integrations with the
- * state of their latest sync.
+ * The home page: the catalog's blueprints with their entity counts, the integrations with the
+ * state of their latest sync, and the one-click install on the server's own repository when there
+ * is one that no integration reads yet ({@code quickstart}, else null).
  */
-public record HomeView(List<BlueprintCount> blueprints, List<IntegrationState> integrations) {
+public record HomeView(List<BlueprintCount> blueprints, List<IntegrationState> integrations, QuickstartOffer quickstart) {
+
+    /** @param directory the Git repository the server was started from */
+    public record QuickstartOffer(String directory) {}
 
     public record BlueprintCount(String identifier, String title, String icon, String description, long entities) {}
 

@@ -1,5 +1,6 @@
 package dev.portolan.integrations.custom;
 
+import dev.portolan.sync.files.FileFolders;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.portolan.sync.http.HttpClients;
 import dev.portolan.sync.settings.Settings;

@@ -1,5 +1,6 @@
 package dev.portolan.integrations.custom;
 
+import dev.portolan.sync.files.FileFolders;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.Violation;
 import dev.portolan.catalog.integration.SecretUrls;

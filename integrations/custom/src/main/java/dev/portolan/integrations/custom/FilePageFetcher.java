@@ -1,5 +1,6 @@
 package dev.portolan.integrations.custom;
 
+import dev.portolan.sync.files.FileFolders;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,5 +1,6 @@
 package dev.portolan.integrations.custom;
 
+import dev.portolan.sync.files.FileFolders;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.settings.Settings;

@@ -1,5 +1,6 @@
 package dev.portolan.integrations.git;
 
+import dev.portolan.sync.files.FileFolders;
 import dev.portolan.sync.settings.Settings;
 import dev.portolan.sync.settings.SettingsDefinition;
 import dev.portolan.sync.spi.CheckResult;
@@ -42,20 +43,47 @@ public final class GitIntegration implements Integration {
     private static final Set<String> KINDS = Set.of("repository", "contributor", "commit", "file", "folder");
 
     private final Path dataDirectory;
+    private final FileFolders folders;
+    private final SettingsDefinition settings;
     private final RemoteMirrors mirrors;
     private final ReadObserver observer;
     private final GitWebhooks webhooks = new GitWebhooks(this::fetcher);
 
-    /** @param dataDirectory the server's data directory; this integration works below {@code git/} in it */
-    public GitIntegration(Path dataDirectory) {
-        this(dataDirectory, REMOTE_FRESHNESS, ReadObserver.NONE);
+    /**
+     * @param dataDirectory the server's data directory; this integration works below {@code git/} in it
+     * @param folders       where local repositories (paths, {@code file://} URLs, scan roots) may be read from
+     */
+    public GitIntegration(Path dataDirectory, FileFolders folders) {
+        this(dataDirectory, folders, REMOTE_FRESHNESS, ReadObserver.NONE);
     }
 
     /** With a freshness window for remotes, and an observer of what is read from repositories (tests, benchmarks). */
-    public GitIntegration(Path dataDirectory, Duration remoteFreshness, ReadObserver observer) {
+    public GitIntegration(Path dataDirectory, FileFolders folders, Duration remoteFreshness, ReadObserver observer) {
         this.dataDirectory = dataDirectory.toAbsolutePath().normalize();
+        this.folders = folders;
+        this.settings = GitSettings.definition(folders);
         this.mirrors = new RemoteMirrors(remoteFreshness, Clock.systemUTC());
         this.observer = observer;
+    }
+
+    /**
+     * The root of the working tree (or the bare repository) that holds {@code folder}, if any: where
+     * the quickstart offers to install (a server started in a repository's sub-folder offers the repository).
+     */
+    public static Optional<Path> enclosingRepository(Path folder) {
+        for (Path f = folder.toAbsolutePath().normalize(); f != null; f = f.getParent()) {
+            if (RepositoryDiscovery.isRepository(f)) return Optional.of(f);
+        }
+        return Optional.empty();
+    }
+
+    /** The folder a {@code repositories} entry names on this machine (a path, or a {@code file://} URL), if it names one. */
+    public static Optional<Path> localFolder(String repository) {
+        try {
+            return Optional.ofNullable(RepositoryLocation.configured(repository).localFolder());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // not a usable file:// URL: the settings' validation says why
+        }
     }
 
     @Override
@@ -70,7 +98,7 @@ public final class GitIntegration implements Integration {
 
     @Override
     public SettingsDefinition settings() {
-        return GitSettings.DEFINITION;
+        return settings;
     }
 
     @Override
@@ -112,7 +140,7 @@ public final class GitIntegration implements Integration {
     }
 
     private GitSources sources(String installation, Settings settings) {
-        return new GitSources(settings, dataDirectory.resolve("git").resolve(installation.replaceAll("[^A-Za-z0-9@_-]", "_")), mirrors);
+        return new GitSources(settings, dataDirectory.resolve("git").resolve(installation.replaceAll("[^A-Za-z0-9@_-]", "_")), mirrors, folders);
     }
 
     /** Opens every repository (cloning or fetching remotes) and says which could not be read. */

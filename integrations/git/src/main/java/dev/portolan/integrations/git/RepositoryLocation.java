@@ -1,5 +1,7 @@
 package dev.portolan.integrations.git;
 
+import dev.portolan.sync.files.FileFolders;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,6 +64,29 @@ record RepositoryLocation(String name, String fullName, String location, boolean
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * Why this repository may not be read from {@code folders}, or null when it may: a local path,
+     * or a {@code file://} URL, must lie in one of them; other URLs are not on this machine's disk.
+     */
+    String outside(FileFolders folders) {
+        try {
+            Path local = localFolder();
+            return local == null ? null : folders.problem(local);
+        } catch (IllegalArgumentException e) {
+            return "'" + location + "' is not a valid file:// URL (" + e.getMessage() + "); use an absolute one, like file:///srv/git/api.git";
+        }
+    }
+
+    /**
+     * Where this repository is on this machine's disk: its path, or a {@code file://} URL's; null for other URLs.
+     *
+     * @throws IllegalArgumentException for a {@code file:} URL that names no absolute path
+     */
+    Path localFolder() {
+        if (!remote) return Path.of(location);
+        return location.regionMatches(true, 0, "file:", 0, 5) ? Path.of(URI.create(location)) : null;
     }
 
     boolean https() {

@@ -3,6 +3,7 @@ package dev.portolan.integrations.git;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.client.InProcessCatalogClient;
+import dev.portolan.sync.files.FileFolders;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.mapping.Mapping;
@@ -37,7 +38,9 @@ final class GitSync {
     GitSync(SyncHarness sync, Path dataDirectory) {
         this.sync = sync;
         // Remotes count as stale at once: every resync (and every kind) fetches, as a test changes them between resyncs.
-        this.integration = new GitIntegration(dataDirectory, Duration.ZERO, (kind, repository) -> reads.add(kind + ":" + repository));
+        // Repositories may be read from the test's folder (the data directory's parent).
+        this.integration = new GitIntegration(dataDirectory, FileFolders.of(List.of(dataDirectory.getParent())), Duration.ZERO,
+                (kind, repository) -> reads.add(kind + ":" + repository));
         new InProcessCatalogClient(sync.catalog(), INSTALLATION).createMissingBlueprints(integration.defaults().blueprints());
     }
 

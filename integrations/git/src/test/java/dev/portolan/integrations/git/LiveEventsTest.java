@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.mapping.Mapping;
 import dev.portolan.sync.resync.LiveEventSync;
+import dev.portolan.sync.files.FileFolders;
 import dev.portolan.sync.settings.Settings;
 import dev.portolan.sync.spi.FetchContext;
 import dev.portolan.sync.spi.FetchException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -35,7 +37,7 @@ class LiveEventsTest {
     Path temp;
 
     private WebhookReceiver webhooks() {
-        return new GitIntegration(temp.resolve("data")).webhooks().orElseThrow();
+        return new GitIntegration(temp.resolve("data"), FileFolders.of(List.of(temp))).webhooks().orElseThrow();
     }
 
     private static Settings settings(String more) {

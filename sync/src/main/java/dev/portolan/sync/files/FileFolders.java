@@ -1,4 +1,4 @@
-package dev.portolan.integrations.custom;
+package dev.portolan.sync.files;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The folders {@code file:} sources may be read from; any other file, whatever the server process
+ * The folders local sources may be read from ({@code file:} URLs of the custom integration, the Git
+ * integration's local repositories and scan roots); any other path, whatever the server process
  * could read, is refused. A path is judged where it really leads ({@code ..} resolved, symbolic
  * links followed), so neither can step outside. Immutable and thread-safe.
  */
@@ -30,13 +31,20 @@ public final class FileFolders {
         return folders;
     }
 
-    /** Why {@code file} may not be read, or null when it lies in an allowed folder. */
+    /** These folders and {@code more}. */
+    public FileFolders with(Collection<Path> more) {
+        List<Path> all = new java.util.ArrayList<>(folders);
+        all.addAll(more);
+        return of(all);
+    }
+
+    /** Why {@code file} (a file or a folder) may not be read, or null when it lies in an allowed folder. */
     public String problem(Path file) {
         Path real = real(file);
         for (Path folder : folders) if (real.startsWith(folder)) return null;
         return "'" + file + "' is outside the folders files may be read from ("
                 + (folders.isEmpty() ? "none" : folders.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)))
-                + "); move the file into one, or start Portolan with its folder named (--file-folder or PORTOLAN_FILE_FOLDERS)";
+                + "); move it into one, or start Portolan with its folder named (--file-folder or PORTOLAN_FILE_FOLDERS)";
     }
 
     /** Where {@code path} really leads: absolute, normalized, and through symbolic links as far as it exists. */
