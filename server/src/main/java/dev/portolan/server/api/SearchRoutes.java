@@ -76,7 +76,10 @@ public final class SearchRoutes {
         String from = paging == null || !paging.hasNonNull("from") ? ctx.queryParam("from") : paging.get("from").asText();
         EntityProjection projection = projection(ctx, bare ? null : body);
         if (bare && blueprint == null && !paging.has("limit") && ctx.queryParam("limit") == null && from == null) {
-            new EverySearchResult(catalog, query, projection).send(ctx);
+            // Port answers a bare query with every match at once, and Ocean 0.12 reads that one answer to find
+            // what it owns (it follows no cursor): so every match, streamed.
+            new StreamedEntities(next -> catalog.entities().search(new SearchRequest(null, query, SearchRequest.MAX_LIMIT, next)),
+                    projection, true).send(ctx);
             return;
         }
 
