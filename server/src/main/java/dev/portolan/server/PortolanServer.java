@@ -91,7 +91,7 @@ public final class PortolanServer implements AutoCloseable {
             LoginThrottle throttle = new LoginThrottle(settings.loginLimits(), clock);
             WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(), integrations.launcher(),
                     integrations.repository(), integrations.registry(), integrations.jq(), clock,
-                    integrations.feed(), integrations.tester(), integrations.provenance(), quickstart),
+                    integrations.feed(), integrations.tester(), integrations.provenance(), quickstart, integrations.manualResync()),
                     ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8), throttle.forSignIn());
             String organization = store.write(tx -> tx.putSettingIfAbsent(ORGANIZATION_ID, "org_" + SecretHasher.newSecret().substring(0, 16)));
             app = createApp(catalog, tokens, throttle, integrations, quickstart, meters, settings, ui,
@@ -143,7 +143,7 @@ public final class PortolanServer implements AutoCloseable {
             new SearchRoutes(catalog, requests).register(cfg.routes);
             new AuditRoutes(catalog).register(cfg.routes);
             new AccessRoutes(catalog.access(), requests).register(cfg.routes);
-            new RemoteIntegrationRoutes(integrations.manager(), integrations.remotes(), requests).register(cfg.routes);
+            new RemoteIntegrationRoutes(integrations.manager(), integrations.remotes(), integrations.examples(), requests).register(cfg.routes);
             new IntegrationRoutes(integrations, new OceanOwnedEntities(catalog), requests).register(cfg.routes);
             new SyncHistoryRoutes(catalog, integrations, requests).register(cfg.routes);
             new WebhookRoutes(integrations.liveEvents()).register(cfg.routes);

@@ -4,6 +4,7 @@ import dev.portolan.catalog.CatalogService;
 import dev.portolan.sync.host.InstallationRepository;
 import dev.portolan.sync.host.IntegrationManager;
 import dev.portolan.sync.host.IntegrationRegistry;
+import dev.portolan.sync.host.ManualResync;
 import dev.portolan.sync.host.MappingTester;
 import dev.portolan.sync.host.ProvenanceLookup;
 import dev.portolan.sync.host.SyncStatusFeed;
@@ -20,4 +21,4 @@ import java.time.Clock;
 public record UiServices(CatalogService catalog, IntegrationManager integrations, ResyncLauncher launcher,
                          InstallationRepository installations, IntegrationRegistry registry, JqEngine jq,
                          Clock clock, SyncStatusFeed feed, MappingTester tester, ProvenanceLookup provenance,
-                         Quickstart quickstart) {}
+                         Quickstart quickstart, ManualResync manualResync) {}

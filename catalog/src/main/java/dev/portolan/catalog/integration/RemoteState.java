@@ -36,4 +36,14 @@ public record RemoteState(String integration, String credential, String version,
     public RemoteState withResyncRequest(Instant at) {
         return new RemoteState(integration, credential, version, changelogDestination, resyncState, currentResyncId, at);
     }
+
+    /**
+     * Whether a resync was asked for and the integration has reported no resync state since (the
+     * state's {@code updatedAt} is the server's time of the report, as {@code resyncRequestedAt} is).
+     */
+    public boolean resyncRequestPending() {
+        if (resyncRequestedAt == null) return false;
+        String reportedAt = resyncState == null ? null : resyncState.path("updatedAt").asText(null);
+        return reportedAt == null || Instant.parse(reportedAt).isBefore(resyncRequestedAt);
+    }
 }

@@ -2,6 +2,7 @@ package dev.portolan.catalog.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.json.Json;
 
 import java.util.List;
 
@@ -16,4 +17,21 @@ import java.util.List;
  * @param entities      the entities the mapping produced from it in that resync (none when filtered out or failed)
  */
 public record SyncSample(String integration, String resyncId, int resourceIndex, String kind, int position,
-                         JsonNode object, String omitted, List<EntityKey> entities) {}
+                         JsonNode object, String omitted, List<EntityKey> entities) {
+
+    /** Characters of JSON a kept object may have: samples stay small whatever a source sends. */
+    public static final int MAX_OBJECT_CHARS = 64 * 1024;
+
+    /**
+     * The sample of one raw object as it is kept, by a hosted resync or from what a remote
+     * integration sends: the object itself, or only a note why not when its JSON has more than
+     * {@link #MAX_OBJECT_CHARS} characters.
+     */
+    public static SyncSample kept(String integration, String resyncId, int resourceIndex, String kind, int position,
+                                  JsonNode object, List<EntityKey> entities) {
+        int chars = Json.write(object).length();
+        if (chars <= MAX_OBJECT_CHARS) return new SyncSample(integration, resyncId, resourceIndex, kind, position, object, null, entities);
+        return new SyncSample(integration, resyncId, resourceIndex, kind, position, null,
+                "the object has " + chars + " characters of JSON, over the sample limit of " + MAX_OBJECT_CHARS, entities);
+    }
+}

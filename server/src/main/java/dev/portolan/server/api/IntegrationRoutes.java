@@ -9,6 +9,7 @@ import dev.portolan.sync.host.InstallRequest;
 import dev.portolan.catalog.integration.Installation;
 import dev.portolan.sync.host.InstallationRepository;
 import dev.portolan.sync.host.IntegrationManager;
+import dev.portolan.sync.host.ManualResync;
 import dev.portolan.sync.host.RemoteIntegrations;
 import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.catalog.integration.SyncEvent;
@@ -41,6 +42,7 @@ public final class IntegrationRoutes {
     private final OceanOwnedEntities oceanEntities;
     private final MappingTester tester;
     private final SyncStatusFeed feed;
+    private final ManualResync manualResync;
     private final Requests requests;
 
     public IntegrationRoutes(IntegrationHost host, OceanOwnedEntities oceanEntities, Requests requests) {
@@ -52,6 +54,7 @@ public final class IntegrationRoutes {
         this.integrationJson = new IntegrationJson(manager, launcher, remotes);
         this.tester = host.tester();
         this.feed = host.feed();
+        this.manualResync = host.manualResync();
         this.requests = requests;
     }
 
@@ -136,10 +139,9 @@ public final class IntegrationRoutes {
     private void resync(Context ctx) {
         Authenticator.admin(ctx);
         ObjectNode body = Responses.ok();
-        if (manager.get(ctx.pathParam("id")).remote()) {
-            body.put("requestedAt", remotes.requestResync(ctx.pathParam("id")).resyncRequestedAt().toString());
-        } else {
-            body.put("resyncId", launcher.start(ctx.pathParam("id"), "manual").resyncId());
+        switch (manualResync.ask(ctx.pathParam("id"))) {
+            case ManualResync.Started started -> body.put("resyncId", started.resyncId());
+            case ManualResync.Requested requested -> body.put("requestedAt", requested.requestedAt().toString());
         }
         Responses.send(ctx, 202, body);
     }

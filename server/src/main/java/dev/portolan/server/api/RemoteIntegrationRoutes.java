@@ -7,6 +7,7 @@ import dev.portolan.catalog.json.Json;
 import dev.portolan.server.auth.Authenticator;
 import dev.portolan.server.auth.Principal;
 import dev.portolan.sync.host.IntegrationManager;
+import dev.portolan.sync.host.RemoteExamples;
 import dev.portolan.sync.host.RemoteIntegrations;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,7 +17,7 @@ import java.util.List;
 
 /**
  * What an integration that runs elsewhere calls besides the catalog API: Ocean's resync state,
- * log and metrics ingest URLs, resync requests; and {@code portolan integration run}'s reports.
+ * log and metrics ingest URLs, raw-data examples, resync requests; and {@code portolan integration run}'s reports.
  * Reporting needs the integration's own credential (the admin credential that registered it or
  * last updated it); the reads need any valid token.
  */
@@ -24,11 +25,13 @@ public final class RemoteIntegrationRoutes {
 
     private final IntegrationManager manager;
     private final RemoteIntegrations remotes;
+    private final RemoteExamples examples;
     private final Requests requests;
 
-    public RemoteIntegrationRoutes(IntegrationManager manager, RemoteIntegrations remotes, Requests requests) {
+    public RemoteIntegrationRoutes(IntegrationManager manager, RemoteIntegrations remotes, RemoteExamples examples, Requests requests) {
         this.manager = manager;
         this.remotes = remotes;
+        this.examples = examples;
         this.requests = requests;
     }
 
@@ -42,6 +45,7 @@ public final class RemoteIntegrationRoutes {
         routes.post("/v1/integration/{id}/metrics/syncMetrics", this::postMetrics);
         routes.put("/v1/integration/{id}/metrics/syncMetrics/resync/{eventId}/kind/{kind}", this::putMetrics);
         routes.put("/v1/integration/{id}/syncs/{resyncId}", this::saveReport);
+        routes.post("/v1/integration/{id}/kinds/{kind}/examples", this::examples);
     }
 
     /** Portolan provisions no integration's defaults itself: each creates its own, as Ocean does on Port when not provisioned. */
@@ -116,6 +120,17 @@ public final class RemoteIntegrationRoutes {
         if (!withKind.has("kindIdentifier")) withKind.put("kindIdentifier", ctx.pathParam("kind"));
         remotes.reportMetrics(id, List.of(withKind));
         Responses.send(ctx, Responses.ok());
+    }
+
+    /** Ocean's raw-data examples of one kind, {@code {examples: [{...}, ...]}}: kept as the kind's samples of the current resync. */
+    private void examples(Context ctx) {
+        String id = ctx.pathParam("id");
+        requireOwner(ctx, id);
+        JsonNode list = requests.json(ctx).get("examples");
+        if (list == null || !list.isArray()) throw ApiException.badRequest("The body must be {\"examples\": [{...}, ...]} (raw objects of the kind)");
+        ObjectNode body = Responses.ok();
+        body.put("kept", examples.keep(id, ctx.pathParam("kind"), list));
+        Responses.send(ctx, body);
     }
 
     /** {@code portolan integration run}: the whole report of one of its resyncs. */

@@ -17,7 +17,9 @@ import dev.portolan.sync.host.StoreResyncLeases;
 import dev.portolan.sync.jq.JqEngine;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.metrics.SyncMetrics;
+import dev.portolan.sync.host.RemoteExamples;
 import dev.portolan.sync.host.RemoteIntegrations;
+import dev.portolan.sync.host.ManualResync;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
@@ -34,6 +36,8 @@ public final class IntegrationHost implements AutoCloseable {
     private final ResyncScheduler scheduler;
     private final LiveEvents liveEvents;
     private final RemoteIntegrations remotes;
+    private final RemoteExamples examples;
+    private final ManualResync manualResync;
     private final JqEngine jq = PortolanJqEngine.INSTANCE;
     private final IntegrationRegistry registry;
     private final SyncStatusFeed feed;
@@ -50,6 +54,8 @@ public final class IntegrationHost implements AutoCloseable {
         this.liveEvents = new LiveEvents(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq, metrics, clock, tuning);
         this.manager = new IntegrationManager(repository, registry, id -> new InProcessCatalogClient(catalog, id), launcher, clock);
         this.remotes = new RemoteIntegrations(store, repository, manager, metrics, clock);
+        this.examples = new RemoteExamples(manager, remotes, repository);
+        this.manualResync = new ManualResync(manager, launcher, remotes, repository);
         this.scheduler = new ResyncScheduler(repository, launcher, clock);
         this.feed = new SyncStatusFeed(launcher, repository);
         this.tester = new MappingTester(manager, catalog, jq);
@@ -85,6 +91,16 @@ public final class IntegrationHost implements AutoCloseable {
     /** Integrations that run elsewhere (Ocean) and report here. */
     public RemoteIntegrations remotes() {
         return remotes;
+    }
+
+    /** Raw-data examples remote integrations post, kept as samples. */
+    public RemoteExamples examples() {
+        return examples;
+    }
+
+    /** Resyncs asked for by hand (API and UI): started here, or requested from a remote integration. */
+    public ManualResync manualResync() {
+        return manualResync;
     }
 
     public ResyncScheduler scheduler() {

@@ -148,14 +148,15 @@ class OceanReportsTest {
         JsonNode before = fake.ocean().getIntegration().get("integration");
         assertThat(fake.ocean().resyncRequest().expect(200).get("request").isNull()).isTrue();
 
-        server.admin().post("/v1/integration/" + fake.ocean().identifier + "/resync", "{}").expect(202);
+        String requestedAt = server.admin().post("/v1/integration/" + fake.ocean().identifier + "/resync", "{}").expect(202)
+                .get("requestedAt").asText();
 
         JsonNode after = fake.ocean().getIntegration().get("integration");
         // PollingEventListener resyncs when updatedAt differs from the resyncState.updatedAt it last saw
         assertThat(after.path("updatedAt").asText()).isNotEqualTo(before.path("resyncState").path("updatedAt").asText());
         JsonNode request = fake.ocean().resyncRequest().expect(200).get("request");
         assertThat(request.path("id").asText()).isNotBlank();
-        assertThat(request.path("createdAt").asText()).isEqualTo(after.path("updatedAt").asText());
+        assertThat(request.path("createdAt").asText()).isEqualTo(after.path("updatedAt").asText()).isEqualTo(requestedAt);
         assertThat(fake.ocean().cursor().expect(200).get("cursor").isNull()).isTrue();
     }
 

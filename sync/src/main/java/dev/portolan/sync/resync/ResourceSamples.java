@@ -3,7 +3,6 @@ package dev.portolan.sync.resync;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.SyncSample;
-import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.mapper.MappedEntity;
 import dev.portolan.sync.mapper.MappingResult;
 
@@ -13,13 +12,13 @@ import java.util.List;
 /**
  * The first {@link #KEPT} raw objects one resource of a resync fetched, as the source gave them,
  * each with the entities the mapping made of it ("Test mapping" runs on them; an entity's
- * provenance shows the one that produced it). An object over {@link #MAX_BYTES} of JSON is not kept,
- * only noted, so samples stay small whatever the source sends. Used by the resource's one thread.
+ * provenance shows the one that produced it). An object over {@link SyncSample#MAX_OBJECT_CHARS} of JSON
+ * is not kept, only noted, so samples stay small whatever the source sends. Used by the resource's one thread.
  */
 public final class ResourceSamples {
 
+    /** Raw objects kept per resource and resync, by hosted resyncs and of a remote integration's examples alike. */
     public static final int KEPT = 10;
-    public static final int MAX_BYTES = 64 * 1024;
 
     private final String integration;
     private final String resyncId;
@@ -45,10 +44,7 @@ public final class ResourceSamples {
         for (MappedEntity entity : result.entities()) {
             if (entity.identifier() != null && entity.blueprint() != null) entities.add(new EntityKey(entity.blueprint(), entity.identifier()));
         }
-        int bytes = Json.write(object).length();
-        boolean tooLarge = bytes > MAX_BYTES;
-        samples.add(new SyncSample(integration, resyncId, resourceIndex, kind, samples.size(), tooLarge ? null : object,
-                tooLarge ? "the object has " + bytes + " characters of JSON, over the sample limit of " + MAX_BYTES : null, entities));
+        samples.add(SyncSample.kept(integration, resyncId, resourceIndex, kind, samples.size(), object, entities));
     }
 
     public List<SyncSample> samples() {

@@ -12,7 +12,6 @@ import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.report.SyncState;
-import dev.portolan.sync.resync.ResourceSamples;
 import dev.portolan.sync.testing.KindScript;
 import dev.portolan.sync.testing.SyncHarness;
 import dev.portolan.sync.testing.SyncTest;
@@ -91,7 +90,7 @@ class ResyncProvenanceTest {
     @SyncTest
     void anObjectOverTheSampleLimitIsNotedInsteadOfKept(SyncHarness sync) throws Exception {
         ObjectNode huge = repo("huge", 1);
-        huge.put("readme", "x".repeat(ResourceSamples.MAX_BYTES));
+        huge.put("readme", "x".repeat(SyncSample.MAX_OBJECT_CHARS));
         installed(sync).script("repository", pages(10, List.of(huge, repo("small", 1))));
 
         resync(sync);

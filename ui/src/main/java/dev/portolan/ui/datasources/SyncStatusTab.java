@@ -44,10 +44,11 @@ public final class SyncStatusTab {
     /** The Sync Status page: the header and the latest (or running) resync, null when none ran. */
     public record StatusPage(IntegrationHeader header, SyncStatusView status) {}
 
+    /** Starts a resync here, or, for an integration that runs elsewhere, records the request (the header then says so). */
     private void resync(Context ctx) {
         UiRoutes.requireAdmin(ctx);
         String id = services.integrations().get(ctx.pathParam("id")).identifier();
-        services.launcher().start(id, "manual");
+        services.manualResync().ask(id);
         ctx.redirect("/datasources/" + id);
     }
 
