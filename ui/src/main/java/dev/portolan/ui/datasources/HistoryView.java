@@ -15,13 +15,13 @@ public record HistoryView(IntegrationHeader header, Filters filters, List<SyncRo
     /** Everything the URL holds. */
     public record Filters(String state, String resync, String action, String blueprint, String before, int shown) {}
 
-    /** One resync in the list, with its changes in numbers. */
+    /** One resync in the list, with its changes in numbers ({@code counted} false: the integration reported none). */
     public record SyncRow(String resyncId, String state, String trigger, String startedAt, String duration,
-                          long created, long updated, long deleted, long failed) {
+                          long created, long updated, long deleted, long failed, boolean counted) {
 
         static SyncRow of(SyncStatusView s) {
             return new SyncRow(s.resyncId(), s.state(), s.trigger(), s.startedAt(), s.duration(), s.createdCount(), s.updatedCount(),
-                    s.reconciliation().deleted(), s.failedCount());
+                    s.reconciliation().deleted(), s.failedCount(), s.countersReported());
         }
     }
 

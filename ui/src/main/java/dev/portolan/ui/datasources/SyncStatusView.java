@@ -14,11 +14,13 @@ import java.util.List;
  * durations; the reconciliation; the state and times; each troubleshooting tip next to the
  * stage it concerns.
  *
- * @param tips tips that concern no resource's stage (reports written before tips named their stage)
+ * @param tips             tips that concern no resource's stage (reports written before tips named their stage)
+ * @param countersReported false for a resync of an integration that runs elsewhere and reported its state
+ *                         but no counters (Ocean 0.12 sends none): its zeros then mean "not reported", not "nothing"
  */
 public record SyncStatusView(String integration, String resyncId, String state, String trigger, String startedAt, String finishedAt,
                              String duration, String failure, List<ResourceStatus> resources, Reconciliation reconciliation,
-                             List<String> tips) {
+                             List<String> tips, boolean countersReported) {
 
     /** One resource of the mapping. {@code running}: the resync is at this resource now. {@code tips*}: the tips of that stage. */
     public record ResourceStatus(String kindIdentifier, String kind, int index, boolean running, boolean complete, String duration,
@@ -67,8 +69,11 @@ public record SyncStatusView(String integration, String resyncId, String state, 
         String finished = report.path("finishedAt").asText(null);
         return new SyncStatusView(report.path("integration").asText(), report.path("resyncId").asText(), report.path("state").asText(),
                 report.path("trigger").asText(null), started, finished, duration(started, finished), report.path("failure").asText(null),
-                resources, reconciliation, general);
+                resources, reconciliation, general, !REMOTE_TRIGGER.equals(report.path("trigger").asText()) || !report.path("reported").isEmpty());
     }
+
+    /** The trigger of a resync made of what a remote integration reported (its metrics, when it sends any, are under {@code reported}). */
+    private static final String REMOTE_TRIGGER = "remote";
 
     /** Entities created, updated and deleted by this resync (the History's summary). */
     public long createdCount() {

@@ -61,4 +61,18 @@ class SyncStatusViewTest {
         assertThat(view.resources()).extracting(SyncStatusView.ResourceStatus::running).containsExactly(false, true);
         assertThat(view.duration()).isNull();
     }
+
+    @Test
+    void aRemoteResyncThatReportedNoCountersSaysSoInsteadOfZeros() {
+        String remote = """
+                {"resyncId": "r2", "integration": "ocean", "trigger": "remote", "state": "completed",
+                 "startedAt": "2026-01-01T10:00:00Z", "finishedAt": "2026-01-01T10:01:00Z", "kinds": [],
+                 "reconciliation": {"ingestRetry": {"reingested": 0, "failed": 0}, "delete": {"deleted": 0, "failed": 0}},
+                 "reported": []}""";
+
+        assertThat(SyncStatusView.of(Json.parse(remote)).countersReported()).isFalse();
+        assertThat(SyncStatusView.of(Json.parse(remote.replace("\"reported\": []",
+                "\"reported\": [{\"kindIdentifier\": \"__reconciliation__\", \"metrics\": {}}]"))).countersReported()).isTrue();
+        assertThat(SyncStatusView.of(Json.parse(REPORT)).countersReported()).isTrue();
+    }
 }
