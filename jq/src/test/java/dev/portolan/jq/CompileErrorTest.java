@@ -28,7 +28,13 @@ class CompileErrorTest {
             Arguments.of("if . then 1 else 2", "syntax error, unexpected end of file", 1, 19),
             Arguments.of("\"abc", "unterminated string literal", 1, 5),
             Arguments.of("def f: 1; f(2)", "f/1 is not defined", 1, 11),
-            Arguments.of("def f(g): g; g", "g/0 is not defined", 1, 14));
+            Arguments.of("def f(g): g; g", "g/0 is not defined", 1, 14),
+            // jq's own checks of module directives come before Portolan refuses imports.
+            Arguments.of("module (.a); .", "Module metadata must be constant", 1, 8),
+            Arguments.of("module [1]; .", "Module metadata must be an object", 1, 8),
+            Arguments.of("import \"lib/\\(.x)\" as lib; .", "Import path must be constant", 1, 8),
+            Arguments.of("include \"lib\" {search: .dir}; .", "Module metadata must be constant", 1, 15),
+            Arguments.of(". | import \"lib\" as lib; .", "syntax error, unexpected 'import'", 1, 5));
     }
 
     @ParameterizedTest
@@ -73,6 +79,34 @@ class CompileErrorTest {
     @MethodSource("jq18Syntax")
     void acceptsJq18Syntax(String program) {
         Jq.compile(program);
+    }
+
+    @Test
+    void importAndIncludeAreRefusedByNameAsThereIsNoModuleSystem() {
+        assertThatThrownBy(() -> Jq.compile("import \"tools\" as t; t::f"))
+                .isInstanceOfSatisfying(JqCompileException.class, e -> assertThat(e.reason())
+                        .isEqualTo("import is not supported: Portolan's jq has no module system (import \"tools\")"));
+        assertThatThrownBy(() -> Jq.compile("module {version: 1};\ninclude \"tools\"; f"))
+                .isInstanceOfSatisfying(JqCompileException.class, e -> {
+                    assertThat(e.reason()).startsWith("include is not supported");
+                    assertThat(e.line()).isEqualTo(2);
+                });
+    }
+
+    @Test
+    void aModuleDirectiveOnlyCarriesMetadataSoItIsAcceptedAndIgnored() {
+        assertThat(Jq.compile("module {name: \"mine\", tags: [\"a\", 1, null]}; .a + 1")
+                .apply(dev.portolan.jq.value.Json.object().put("a", 1)))
+                .extracting(Object::toString).containsExactly("2");
+    }
+
+    @Test
+    void theModuleBuiltinsSayThatThereIsNoModuleSystem() {
+        assertThatThrownBy(() -> Jq.compile("modulemeta").apply(dev.portolan.jq.value.Json.text("lib")))
+                .hasMessage("modulemeta is not supported: Portolan's jq has no module system");
+        assertThat(Jq.compile("try get_search_list catch .").apply(dev.portolan.jq.value.Json.NULL))
+                .extracting(com.fasterxml.jackson.databind.JsonNode::textValue)
+                .containsExactly("get_search_list is not supported: Portolan's jq has no module system");
     }
 
     @Test

@@ -51,6 +51,13 @@ final class CoreBuiltins {
         r.unary("have_decnum", in -> Json.TRUE);
         r.unary("have_literal_numbers", in -> Json.TRUE);
         r.unary("input_filename", in -> Json.NULL);
+        // No module system (docs/jq.md): these exist so that a program using them is told why it fails.
+        r.unary("modulemeta", in -> {
+            throw new JqException("modulemeta is not supported: Portolan's jq has no module system");
+        });
+        r.unary("get_search_list", in -> {
+            throw new JqException("get_search_list is not supported: Portolan's jq has no module system");
+        });
         r.unary("halt", in -> {
             throw new JqHaltException(null, 0);
         });

@@ -85,6 +85,7 @@ final class OptionParser {
             case 'e' -> o.exitStatus = true;
             case 'a' -> o.asciiOutput = true;
             case 'C', 'M' -> { }
+            case 'L' -> throw noModules("-L");
             default -> throw new IllegalArgumentException("Unknown option: -" + c);
         }
     }
@@ -141,8 +142,15 @@ final class OptionParser {
                 o.testFile = need(args, i + 1, a);
                 return i + 1;
             }
+            case "--library-path" -> throw noModules(a);
             default -> throw new IllegalArgumentException("Unknown option: " + a);
         }
         return i;
+    }
+
+    /** jq's module search path: refused by name, as the language's import and include are. */
+    private static IllegalArgumentException noModules(String option) {
+        return new IllegalArgumentException(option + " (the module search path) is not supported:"
+                + " Portolan's jq has no module system, so import and include are refused too");
     }
 }

@@ -41,6 +41,7 @@ public final class JqParser {
     public static Ast parse(String source, boolean singleQuotes) {
         try {
             JqParser parser = new JqParser(source, new Lexer(source, singleQuotes).tokenize());
+            new ModuleDirectives(parser).read();
             Ast ast = parser.parsePipe();
             parser.expectEnd();
             return ast;

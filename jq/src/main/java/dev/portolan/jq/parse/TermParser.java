@@ -189,7 +189,8 @@ final class TermParser {
                 return new Ast.Foreach(t.pos(), loop.source(), loop.patterns(), loop.init(), loop.update(), loop.extract());
             }
             case "import", "include":
-                throw new ParseError(t.text() + " is not supported: Portolan's jq has no module system", t.pos());
+                // Directives come first (ModuleDirectives); here one is out of place, as jq says.
+                throw new ParseError("syntax error, unexpected " + t.describe(), t.pos());
             default:
                 throw new ParseError("syntax error, unexpected " + t.describe(), t.pos());
         }
