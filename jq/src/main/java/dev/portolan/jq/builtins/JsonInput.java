@@ -3,7 +3,6 @@ package dev.portolan.jq.builtins;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,11 +15,23 @@ public final class JsonInput {
     /** jq 1.8's MAX_PARSING_DEPTH: a text nested 10,000 levels deep is read, 10,001 is refused. */
     public static final int MAX_DEPTH = 10_000;
     private static final ObjectMapper MAPPER = mapper();
+    /** For the numbers jq's reader takes beyond strict JSON; used only after {@link #MAPPER} refused a text. */
+    private static final ObjectMapper LENIENT = mapper(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
+            JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
+            JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS,
+            JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS);
 
     /** A mapper that reads JSON as jq does: {@code NaN}/{@code Infinity} and jq's nesting limit. */
     public static ObjectMapper mapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+        return mapper(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+    }
+
+    private static ObjectMapper mapper(JsonReadFeature... features) {
+        var builder = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+        for (JsonReadFeature feature : features) {
+            builder.enable(feature);
+        }
+        JsonFactory factory = builder
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
         // Decimals keep their text (jq 1.8 prints 1.0 as 1.0): BigDecimals, trailing zeros kept.
@@ -47,11 +58,28 @@ public final class JsonInput {
                 throw new JqException("Unexpected extra JSON values (while parsing '" + text + "')");
             }
             return value;
-        } catch (StreamConstraintsException e) {
-            throw new JqException("Exceeds depth limit for parsing (while parsing '" + text + "')");
         } catch (IOException e) {
-            throw new JqException(firstLine(e.getMessage()) + " (while parsing '" + text + "')");
+            return refused(text, e);
         }
+    }
+
+    /**
+     * Jackson refused the text: jq's reason, in jq's words. Some numbers jq reads and strict JSON
+     * does not ({@code 01}, {@code .5}, {@code +1}): then the text is read again, leniently.
+     */
+    private static JsonNode refused(String text, IOException jackson) {
+        JsonTextErrors.Reading reading = JsonTextErrors.read(text);
+        String message = reading.values() > 1 ? "Unexpected extra JSON values"
+                : reading.error() != null ? reading.error()
+                : reading.values() == 0 ? "Expected JSON value" : null;
+        if (message == null) {
+            try {
+                return LENIENT.readTree(withJqNaN(text));
+            } catch (IOException e) {
+                message = firstLine(jackson.getMessage());
+            }
+        }
+        throw new JqException(message + " (while parsing '" + text + "')");
     }
 
     /**

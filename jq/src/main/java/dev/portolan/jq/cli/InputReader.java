@@ -1,8 +1,6 @@
 package dev.portolan.jq.cli;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.portolan.jq.Jq;
 import dev.portolan.jq.JqProgram;
@@ -26,7 +24,7 @@ final class InputReader {
     private InputReader() {
     }
 
-    static Iterator<JsonNode> open(CliOptions options, InputStream stdin) throws IOException {
+    static Iterator<JsonNode> open(CliOptions options, InputStream stdin, java.io.PrintStream err) throws IOException {
         InputStream source = stdin;
         if (!options.files.isEmpty()) {
             List<InputStream> streams = new ArrayList<>();
@@ -36,7 +34,8 @@ final class InputReader {
             source = new SequenceInputStream(Collections.enumeration(streams));
         }
         Reader reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8), 1 << 16);
-        Iterator<JsonNode> values = options.rawInput ? rawLines(reader, options.slurp) : json(reader);
+        Iterator<JsonNode> values = options.rawInput ? rawLines(reader, options.slurp)
+                : options.seq ? new SequenceInputs(reader, err) : new JsonInputs(reader);
         if (options.stream) {
             values = streamed(values);
         }
@@ -55,12 +54,6 @@ final class InputReader {
         return java.util.stream.StreamSupport.stream(all.spliterator(), false)
                 .flatMap(v -> toStream.apply(v).stream())
                 .iterator();
-    }
-
-    private static Iterator<JsonNode> json(Reader reader) throws IOException {
-        JsonParser parser = JqCommandLine.mapper().createParser(reader);
-        MappingIterator<JsonNode> it = JqCommandLine.mapper().readerFor(JsonNode.class).readValues(parser);
-        return it;
     }
 
     private static Iterator<JsonNode> rawLines(Reader reader, boolean slurp) throws IOException {

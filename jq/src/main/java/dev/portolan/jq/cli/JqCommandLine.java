@@ -62,7 +62,11 @@ public final class JqCommandLine {
             return 3;
         }
         try {
-            return execute(program, options, InputReader.open(options, in), out, err);
+            return execute(program, options, InputReader.open(options, in, err), out, err);
+        } catch (JqException e) {
+            // Only reading the inputs throws one this far (JsonInputs): jq calls it a parse error.
+            err.println("jq: parse error: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             if (e instanceof JqHaltException || e instanceof JqLimitException) {
                 throw (RuntimeException) e;

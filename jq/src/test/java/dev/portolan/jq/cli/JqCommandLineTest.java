@@ -129,4 +129,48 @@ class JqCommandLineTest {
                 .endsWith("2 of 3 tests passed (0 malformed, 0 skipped)\n");
         assertThat(r.exitCode()).isEqualTo(1);
     }
+
+    @Test
+    void inputThatIsNotJsonIsAParseErrorInJqsWordsWithItsLineAndColumn() {
+        Result r = jq("{\"a\":1}\n[1 2]\n", "-c", ".");
+        assertThat(r.out()).isEqualTo("{\"a\":1}\n");
+        assertThat(r.err()).isEqualTo("jq: parse error: Expected separator between values at line 2, column 5\n");
+        assertThat(r.exitCode()).isEqualTo(2);
+
+        assertThat(jq("[1,\n2", ".").err()).isEqualTo("jq: parse error: Unfinished JSON term at EOF at line 2, column 1\n");
+        assertThat(jq("{'a': 1}", ".").err())
+                .isEqualTo("jq: parse error: Invalid string literal; expected \", but got ' at line 1, column 5\n");
+        assertThat(jq("[1] tru\n", ".").err()).isEqualTo("jq: parse error: Invalid literal at line 2, column 0\n");
+    }
+
+    @Test
+    void aProgramReadingInputCanCatchTheParseError() {
+        Result r = jq("1 [2,]", "-n", "-c", "[input, (try input catch .)]");
+        assertThat(r.out()).isEqualTo("[1,\"Expected another array element at line 1, column 6\"]\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void withSeqATextThatDoesNotReadIsSkippedAndReadingGoesOn() {
+        Result r = jq("\u001e{\"a\":1}\n\u001e[1 2]\n\u001e[2\u001e3\n", "-c", "--seq", ".");
+        assertThat(r.out()).isEqualTo("\u001e{\"a\":1}\n\u001e3\n");
+        assertThat(r.err()).isEqualTo(
+                "jq: ignoring parse error: Expected separator between values at line 2, column 6 (need RS to resync)\n"
+                + "jq: ignoring parse error: Truncated value at line 3, column 4\n");
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    void theModuleSearchPathIsRefusedByName() {
+        Result r = jq("null", "-L", "lib", ".");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("-L (the module search path) is not supported: Portolan's jq has no module system");
+    }
+
+    @Test
+    void inRunTestsThereIsNoInputAsInJqsRunner(@TempDir Path dir) throws IOException {
+        Path tests = dir.resolve("t.test");
+        Files.writeString(tests, String.join("\n", "try input catch .", "null", "\"break\"", ""));
+        assertThat(jq("", "--run-tests", tests.toString()).out()).isEqualTo("1 of 1 tests passed (0 malformed, 0 skipped)\n");
+    }
 }
