@@ -33,9 +33,11 @@ final class InputReader {
             }
             source = new SequenceInputStream(Collections.enumeration(streams));
         }
-        Reader reader = new BufferedReader(new InputStreamReader(source, StandardCharsets.UTF_8), 1 << 16);
+        Reader decoded = new InputStreamReader(source, StandardCharsets.UTF_8);
+        Reader reader = new BufferedReader(decoded, 1 << 16);
+        // JsonInputs buffers by itself (it keeps the text of the value being read).
         Iterator<JsonNode> values = options.rawInput ? rawLines(reader, options.slurp)
-                : options.seq ? new SequenceInputs(reader, err) : new JsonInputs(reader);
+                : options.seq ? new SequenceInputs(reader, err) : new JsonInputs(decoded);
         if (options.stream) {
             values = streamed(values);
         }

@@ -2,22 +2,27 @@ package dev.portolan.jq.cli;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 
 /**
- * A reader that keeps the text read since a given offset, so that the input value being parsed
- * can be read again when the JSON parser refuses it (to name the error as jq does).
+ * A buffering reader that keeps the text read since a given offset, so that the input value being
+ * parsed can be read again when the JSON parser refuses it (to name the error as jq does).
  *
- * <p>The kept text is the current value plus the parser's read-ahead: memory of the order of the
- * value's tree, which the parser builds anyway. Not thread-safe, like any reader.
+ * <p>It is the buffer itself (give it an unbuffered reader): the text is copied once into it and
+ * once out to the parser, as a {@code BufferedReader} would. The kept text is the current value
+ * plus the parser's read-ahead: memory of the order of the value's tree, which the parser builds
+ * anyway. Not thread-safe, like any reader.
  */
 final class KeptTextReader extends Reader {
-    /** Kept text is compacted only past this many dead characters, so forgetting stays amortized O(1). */
-    private static final int COMPACT_AT = 1 << 16;
+    private static final int BLOCK = 1 << 16;
     private final Reader in;
-    private final StringBuilder kept = new StringBuilder();
-    /** Offset in the whole input of {@code kept}'s first character. */
-    private long keptFrom;
-    /** Characters at the start of {@code kept} that are no longer needed. */
+    /** The buffered text is {@code text[0..length)}; {@code text[served..length)} is not read yet. */
+    private char[] text = new char[2 * BLOCK];
+    private int length;
+    private int served;
+    /** Offset in the whole input of {@code text[0]}. */
+    private long textFrom;
+    /** Characters at the start of {@code text} that are no longer needed. */
     private int dead;
     private boolean ended;
 
@@ -26,24 +31,45 @@ final class KeptTextReader extends Reader {
     }
 
     @Override
-    public int read(char[] buffer, int offset, int length) throws IOException {
-        int n = in.read(buffer, offset, length);
-        if (n > 0) {
-            kept.append(buffer, offset, n);
-        } else if (n < 0) {
-            ended = true;
+    public int read(char[] buffer, int offset, int count) throws IOException {
+        if (served == length && !fill()) {
+            return -1;
         }
+        int n = Math.min(count, length - served);
+        System.arraycopy(text, served, buffer, offset, n);
+        served += n;
         return n;
+    }
+
+    /** Reads one more block from the source; false at its end. */
+    private boolean fill() throws IOException {
+        if (ended) {
+            return false;
+        }
+        if (text.length - length < BLOCK) {
+            if (dead > length / 2) {
+                System.arraycopy(text, dead, text, 0, length - dead);
+                length -= dead;
+                served -= dead;
+                textFrom += dead;
+                dead = 0;
+            }
+            if (text.length - length < BLOCK) {
+                text = Arrays.copyOf(text, Math.max(2 * text.length, length + BLOCK));
+            }
+        }
+        int n = in.read(text, length, text.length - length);
+        if (n < 0) {
+            ended = true;
+            return false;
+        }
+        length += n;
+        return true;
     }
 
     /** Forgets the text before {@code offset} (an offset in the whole input). */
     void forgetBefore(long offset) {
-        dead = (int) Math.max(dead, Math.min(kept.length(), offset - keptFrom));
-        if (dead > COMPACT_AT && dead > kept.length() / 2) {
-            kept.delete(0, dead);
-            keptFrom += dead;
-            dead = 0;
-        }
+        dead = (int) Math.max(dead, Math.min(served, offset - textFrom));
     }
 
     /**
@@ -51,13 +77,11 @@ final class KeptTextReader extends Reader {
      * (an error may only show a little after where the parser stopped).
      */
     String keptFrom(long offset, int more) throws IOException {
-        char[] buffer = new char[8192];
-        for (int total = 0; total < more && !ended; ) {
-            int n = read(buffer, 0, Math.min(buffer.length, more - total));
-            total += Math.max(n, 0);
+        while (length - served < more && fill()) {
+            // reads on
         }
-        int from = (int) Math.max(0, Math.min(kept.length(), offset - keptFrom));
-        return kept.substring(from);
+        int from = (int) Math.max(0, Math.min(length, offset - textFrom));
+        return new String(text, from, length - from);
     }
 
     /** Whether the whole input has been read. */

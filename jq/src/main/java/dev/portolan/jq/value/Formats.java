@@ -17,7 +17,7 @@ public final class Formats {
     public static boolean exists(String name) {
         return switch (name) {
             case "@text", "@json", "@html", "@uri", "@urid", "@csv", "@tsv", "@sh", "@base64", "@base64d",
-                 "@base32", "@base32d" -> true;
+                 "@base32", "@base32d", "@table" -> true;
             default -> false;
         };
     }
@@ -44,6 +44,7 @@ public final class Formats {
             case "@base64d" -> base64d(text(v));
             case "@base32" -> base32(text(v).getBytes(StandardCharsets.UTF_8));
             case "@base32d" -> base32d(text(v));
+            case "@table" -> TableFormat.apply(v);
             default -> throw new JqException(format.substring(1) + " is not a valid format");
         };
     }

@@ -144,6 +144,14 @@ class JqCommandLineTest {
     }
 
     @Test
+    void theErrorIsLocatedAfterManyValuesAndPastTheReadBuffer() {
+        String line = "{\"n\":1,\"pad\":\"" + "x".repeat(60) + "\"}\n";
+        Result r = jq(line.repeat(3000) + "[1,,2]\n", "-c", ".n");
+        assertThat(r.out()).isEqualTo("1\n".repeat(3000));
+        assertThat(r.err()).isEqualTo("jq: parse error: Expected value before ',' at line 3001, column 4\n");
+    }
+
+    @Test
     void aProgramReadingInputCanCatchTheParseError() {
         Result r = jq("1 [2,]", "-n", "-c", "[input, (try input catch .)]");
         assertThat(r.out()).isEqualTo("[1,\"Expected another array element at line 1, column 6\"]\n");
