@@ -16,17 +16,17 @@ public final class JsonInput {
     public static final int MAX_DEPTH = 10_000;
     private static final ObjectMapper MAPPER = mapper();
     /** For the numbers jq's reader takes beyond strict JSON; used only after {@link #MAPPER} refused a text. */
-    private static final ObjectMapper LENIENT = mapper(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
+    private static final ObjectMapper LENIENT = build(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS,
             JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS,
             JsonReadFeature.ALLOW_TRAILING_DECIMAL_POINT_FOR_NUMBERS,
             JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS);
 
     /** A mapper that reads JSON as jq does: {@code NaN}/{@code Infinity} and jq's nesting limit. */
     public static ObjectMapper mapper() {
-        return mapper(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
+        return build();
     }
 
-    private static ObjectMapper mapper(JsonReadFeature... features) {
+    private static ObjectMapper build(JsonReadFeature... features) {
         var builder = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS);
         for (JsonReadFeature feature : features) {
             builder.enable(feature);

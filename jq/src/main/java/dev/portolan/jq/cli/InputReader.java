@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.io.Reader;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ final class InputReader {
     private InputReader() {
     }
 
-    static Iterator<JsonNode> open(CliOptions options, InputStream stdin, java.io.PrintStream err) throws IOException {
+    static Iterator<JsonNode> open(CliOptions options, InputStream stdin, PrintStream err) throws IOException {
         InputStream source = stdin;
         if (!options.files.isEmpty()) {
             List<InputStream> streams = new ArrayList<>();
