@@ -3,6 +3,7 @@ package dev.portolan.integrations.git;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.json.Json;
 import dev.portolan.sync.spi.FetchException;
 import dev.portolan.sync.spi.Fetcher;
 import dev.portolan.sync.spi.Page;
@@ -30,42 +31,66 @@ final class ContributorFetcher implements Fetcher {
 
     @Override
     public Page fetch(String cursor) throws FetchException {
-        if (merged == null) merged = mergeAll().values().iterator();
+        if (merged == null) merged = mergeAll().values().stream().map(Person::toJson).iterator();
         List<JsonNode> page = new ArrayList<>();
         while (merged.hasNext() && page.size() < RepositoryObjectsFetcher.PAGE_SIZE) page.add(merged.next());
         return new Page(page, merged.hasNext() ? "more" : null);
     }
 
-    private Map<String, ObjectNode> mergeAll() throws FetchException {
-        Map<String, ObjectNode> people = new TreeMap<>();
+    private Map<String, Person> mergeAll() throws FetchException {
+        Map<String, Person> people = new TreeMap<>();
         String cursor = null;
         do {
             Page page = perRepository.fetch(cursor);
             for (JsonNode object : page.objects()) {
-                people.merge(object.path("login").asText(), (ObjectNode) object, ContributorFetcher::merge);
+                people.computeIfAbsent(object.path("login").asText(), Person::new).add(object);
             }
             cursor = page.nextCursor();
         } while (cursor != null);
         return people;
     }
 
-    private static ObjectNode merge(ObjectNode a, ObjectNode b) {
-        TreeSet<String> emails = new TreeSet<>();
-        a.path("emails").forEach(e -> emails.add(e.asText()));
-        b.path("emails").forEach(e -> emails.add(e.asText()));
-        ArrayNode list = a.putArray("emails");
-        emails.forEach(list::add);
-        if (b.path("first_commit_at").asText().compareTo(a.path("first_commit_at").asText()) < 0) a.set("first_commit_at", b.get("first_commit_at"));
-        if (b.path("last_commit_at").asText().compareTo(a.path("last_commit_at").asText()) > 0) {
-            a.set("last_commit_at", b.get("last_commit_at"));
-            a.set("name", b.get("name"));
+    /**
+     * One person's commits across repositories, added up as each repository's object comes: sets,
+     * not JSON arrays rebuilt at every repository (someone in 500 repositories is merged 500 times).
+     */
+    private static final class Person {
+        private final String login;
+        private final TreeSet<String> emails = new TreeSet<>();
+        private final TreeSet<String> repositories = new TreeSet<>();
+        private JsonNode name;
+        private JsonNode first;
+        private JsonNode last;
+        private long commits;
+
+        Person(String login) {
+            this.login = login;
         }
-        a.put("commits", a.path("commits").asLong() + b.path("commits").asLong());
-        TreeSet<String> repositories = new TreeSet<>();
-        a.path("repositories").forEach(r -> repositories.add(r.asText()));
-        b.path("repositories").forEach(r -> repositories.add(r.asText()));
-        ArrayNode repos = a.putArray("repositories");
-        repositories.forEach(repos::add);
-        return a;
+
+        void add(JsonNode object) {
+            object.path("emails").forEach(e -> emails.add(e.asText()));
+            object.path("repositories").forEach(r -> repositories.add(r.asText()));
+            JsonNode firstAt = object.get("first_commit_at");
+            JsonNode lastAt = object.get("last_commit_at");
+            if (first == null || firstAt.asText().compareTo(first.asText()) < 0) first = firstAt;
+            if (last == null || lastAt.asText().compareTo(last.asText()) > 0) {
+                last = lastAt;
+                name = object.get("name"); // the spelling of the most recent commit
+            }
+            commits += object.path("commits").asLong();
+        }
+
+        ObjectNode toJson() {
+            ObjectNode json = Json.object().put("login", login);
+            json.set("name", name);
+            ArrayNode emailList = json.putArray("emails");
+            emails.forEach(emailList::add);
+            json.set("first_commit_at", first);
+            json.set("last_commit_at", last);
+            json.put("commits", commits);
+            ArrayNode repositoryList = json.putArray("repositories");
+            repositories.forEach(repositoryList::add);
+            return json;
+        }
     }
 }

@@ -38,15 +38,22 @@ final class ObjectCache {
         return repository.stateFolder().resolve(hash(key) + ".jsonl");
     }
 
-    /** Whether {@code file} holds the objects read at {@code head}. */
-    static boolean holds(Path file, String head) {
-        if (!Files.isRegularFile(file)) return false;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    /**
+     * The objects of {@code file}, positioned after its header, when it holds those read at
+     * {@code head}; else null (absent, another head, or unreadable: read the repository again).
+     * One open per repository and kind: a resync with nothing changed costs little more than this.
+     */
+    static BufferedReader openIfHolds(Path file, String head) {
+        BufferedReader reader = null;
+        try {
+            reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
             JsonNode header = Json.parse(reader.readLine());
-            return header.path("format").asInt() == FORMAT && head.equals(header.path("head").asText());
+            if (header.path("format").asInt() == FORMAT && head.equals(header.path("head").asText())) return reader;
         } catch (IOException | RuntimeException e) {
-            return false; // unreadable: read the repository again
+            // absent or unreadable: read the repository again
         }
+        close(reader);
+        return null;
     }
 
     /** Writes the objects read at {@code head}; returns how many there were. */
@@ -78,11 +85,13 @@ final class ObjectCache {
         return count[0];
     }
 
-    /** The objects of a file {@link #holds holding} them, positioned after the header. */
-    static BufferedReader open(Path file) throws IOException {
-        BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        reader.readLine();
-        return reader;
+    private static void close(BufferedReader reader) {
+        if (reader == null) return;
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // read-only: nothing to lose
+        }
     }
 
     private static String hash(String key) {

@@ -5,7 +5,9 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 import java.io.File;
 import java.io.IOException;
@@ -33,9 +35,7 @@ record OpenedRepository(RepositoryLocation location, Repository repository, Stri
         }
         Repository repository;
         try {
-            File dir = folder.toFile();
-            FileRepositoryBuilder builder = new FileRepositoryBuilder().setMustExist(true);
-            repository = (folder.resolve(".git").toFile().exists() ? builder.setWorkTree(dir) : builder.setGitDir(dir)).build();
+            repository = build(folder);
         } catch (IOException | RuntimeException e) {
             throw new FetchException("cannot open " + location.location() + " as a Git repository: " + e.getMessage()
                     + ". Tip: check that the folder is a readable repository", false, e);
@@ -46,6 +46,22 @@ record OpenedRepository(RepositoryLocation location, Repository repository, Stri
             repository.close();
             throw e;
         }
+    }
+
+    /**
+     * The repository at {@code folder}, from JGit's cache of open repositories when its Git folder
+     * is a plain one: a resync reads every repository once per kind, and a resync with nothing
+     * changed should cost a look at the refs, not parsing each repository's configuration again.
+     * (Refs and packs are still read from disk each time: JGit checks their files for changes.)
+     * Closing gives it back to the cache, which closes it an hour after its last use.
+     */
+    private static Repository build(Path folder) throws IOException {
+        File dir = folder.toFile();
+        File dotGit = new File(dir, Constants.DOT_GIT);
+        File gitDir = dotGit.isDirectory() ? dotGit : dotGit.exists() ? null : dir;
+        if (gitDir != null) return RepositoryCache.open(RepositoryCache.FileKey.exact(gitDir, FS.DETECTED), true);
+        // a .git file (a linked worktree, a submodule): JGit's builder follows it
+        return new FileRepositoryBuilder().setMustExist(true).setWorkTree(dir).build();
     }
 
     private static OpenedRepository resolve(RepositoryLocation location, Repository repository, String branch, Path stateFolder)

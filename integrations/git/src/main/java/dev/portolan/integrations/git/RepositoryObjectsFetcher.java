@@ -82,11 +82,13 @@ final class RepositoryObjectsFetcher implements Fetcher {
             RepositoryLocation location = repositories.get(next++);
             try (OpenedRepository repository = sources.open(location, scope.fetchNow().test(location))) {
                 Path file = ObjectCache.file(repository, request.cacheKey(kind));
-                if (!ObjectCache.holds(file, repository.headName())) {
+                current = ObjectCache.openIfHolds(file, repository.headName());
+                if (current == null) {
                     observer.read(kind, location.fullName());
                     ObjectCache.write(file, repository.headName(), sink -> reader.read(repository, request, sink));
+                    current = ObjectCache.openIfHolds(file, repository.headName());
+                    if (current == null) throw new IOException("the cache file " + file + " cannot be read back");
                 }
-                current = ObjectCache.open(file);
                 return true;
             } catch (FetchException e) {
                 failures.add(e.getMessage());

@@ -1,0 +1,145 @@
+package dev.portolan.bench.git;
+
+import dev.portolan.bench.BenchDatabases;
+import dev.portolan.catalog.CatalogService;
+import dev.portolan.catalog.entity.JqCalculations;
+import dev.portolan.catalog.json.Json;
+import dev.portolan.catalog.store.CatalogStore;
+import dev.portolan.integrations.git.GitIntegration;
+import dev.portolan.sync.client.InProcessCatalogClient;
+import dev.portolan.sync.files.FileFolders;
+import dev.portolan.sync.host.IntegrationManager;
+import dev.portolan.sync.jq.PortolanJqEngine;
+import dev.portolan.sync.mapping.Mapping;
+import dev.portolan.sync.mapping.MappingParser;
+import dev.portolan.sync.report.KindReport;
+import dev.portolan.sync.report.SyncReport;
+import dev.portolan.sync.resync.ResyncContext;
+import dev.portolan.sync.resync.ResyncProgress;
+import dev.portolan.sync.resync.ResyncRunner;
+import dev.portolan.sync.resync.SyncEvents;
+import dev.portolan.sync.settings.Settings;
+
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Git integration's benchmark, with its default mapping (services, contributors, commits) into
+ * a real database: one generated repository with many commits and files, then a scan root of many
+ * small repositories — each resynced cold, then twice more with nothing changed (what an unchanged
+ * repository costs: it must not be read again). Reports wall time, objects fetched per second,
+ * peak heap, and how many (kind, repository) pairs were read from a repository rather than from the cache.
+ *
+ * <p>Usage: {@code bench/run git [commits=100000] [files=50000] [repositories=500] [sqlite|postgresql]}
+ * (0 commits skips the large repository, 0 repositories the scan root).
+ */
+public final class GitBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int commits = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int files = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int repositories = args.length > 2 ? Integer.parseInt(args[2]) : 500;
+        String which = args.length > 3 ? args[3] : "sqlite";
+        System.out.printf("Git resync: one repository of %,d commits and %,d files; %,d small repositories in a scan root; "
+                + "max heap %d MB, %d processors%n", commits, files, repositories, Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.getRuntime().availableProcessors());
+        Path work = Files.createTempDirectory("portolan-bench-git");
+        if (commits > 0) {
+            Path big = work.resolve("big/monolith.git");
+            long start = System.nanoTime();
+            GeneratedRepositories.create(big, commits, files);
+            System.out.printf("  generated the large repository in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            BenchDatabases.each(which, "portolan_bench_git", (dialect, store) ->
+                    run(dialect + ", 1 repository", store, work, "{\"repositories\": [\"" + big + "\"]}"));
+        }
+        if (repositories > 0) {
+            Path root = work.resolve("many");
+            long start = System.nanoTime();
+            for (int i = 0; i < repositories; i++) GeneratedRepositories.create(root.resolve(String.format("team-%02d/repo-%04d.git", i % 20, i)), 5, 10);
+            System.out.printf("  generated %,d small repositories in %.1f s%n", repositories, (System.nanoTime() - start) / 1e9);
+            BenchDatabases.each(which, "portolan_bench_git", (dialect, store) ->
+                    run(dialect + ", " + repositories + " repositories", store, work, "{\"scanRoots\": [\"" + root + "\"], \"scanDepth\": 2}"));
+        }
+    }
+
+    private static void run(String name, CatalogStore store, Path work, String settingsJson) throws Exception {
+        CatalogService catalog = new CatalogService(store, Clock.systemUTC(), new JqCalculations());
+        AtomicLong reads = new AtomicLong();
+        Path data = Files.createTempDirectory(work, "data");
+        GitIntegration integration = new GitIntegration(data, FileFolders.of(List.of(work)), GitIntegration.REMOTE_FRESHNESS,
+                (kind, repository) -> reads.incrementAndGet());
+        new InProcessCatalogClient(catalog, "git-bench").createMissingBlueprints(integration.defaults().blueprints());
+        Settings settings = integration.settings().parse(Json.parse(settingsJson));
+        Mapping mapping = IntegrationManager.mappingParser(integration, settings).parse(MappingParser.readYaml(integration.defaults().mappingYaml()));
+        System.out.println("[" + name + "]");
+        resync("cold resync", catalog, integration, settings, mapping, reads);
+        resync("no-change resync", catalog, integration, settings, mapping, reads);
+        String jfr = System.getProperty("portolan.bench.jfr");
+        if (jfr == null) {
+            resync("no-change resync", catalog, integration, settings, mapping, reads);
+            return;
+        }
+        // -Dportolan.bench.jfr=<file>: a profile of the last no-change resync alone, for `jfr view hot-methods <file>`.
+        try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+            recording.start();
+            resync("no-change resync", catalog, integration, settings, mapping, reads);
+            recording.stop();
+            recording.dump(Path.of(jfr));
+        }
+    }
+
+    private static void resync(String name, CatalogService catalog, GitIntegration integration, Settings settings, Mapping mapping,
+                               AtomicLong reads) {
+        reads.set(0);
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
+        }
+        ResyncContext context = new ResyncContext("git-bench", integration, settings, mapping, new InProcessCatalogClient(catalog, "git-bench"),
+                PortolanJqEngine.INSTANCE, Clock.systemUTC(), Duration.ofSeconds(5), 1000, () -> false);
+        SyncReport report = new SyncReport(UUID.randomUUID().toString(), "git-bench", "bench", Instant.now());
+        long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
+        new ResyncRunner(context, WARNINGS, ResyncProgress.NONE).run(report);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        long fetched = report.kinds().stream().mapToLong(KindReport::fetchedCount).sum();
+        // CPU time is the figure to compare when other processes share the machine: wall time then includes waiting for a core.
+        System.out.printf("  %-17s %7.2f s (cpu %6.2f s)  %,9.0f objects/s  peak heap %,5d MB  read from repositories %,d  "
+                        + "reconciliation %.2f s  %s%n", name, seconds, cpu, fetched / seconds, peakHeapMb(), reads.get(),
+                report.reconciliation().durationMillis() / 1e3, report.state().wire());
+        for (KindReport k : report.kinds()) {
+            System.out.printf("    %-14s fetched %,8d  ingested %,8d  not changed %,8d  fetch %6.2f s  map %6.2f s  ingest %6.2f s%n",
+                    k.kindIdentifier(), k.fetchedCount(), k.ingestedCount(), k.notChangedCount(), k.stageSeconds(KindReport.Stage.FETCH),
+                    k.stageSeconds(KindReport.Stage.MAP), k.stageSeconds(KindReport.Stage.INGEST));
+        }
+    }
+
+    private static final SyncEvents WARNINGS = (level, kind, message) -> {
+        if (level == SyncEvents.Level.ERROR || level == SyncEvents.Level.WARN) System.out.println("    " + level + " " + kind + ": " + message);
+    };
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+        }
+        return peak >> 20;
+    }
+}
