@@ -1,5 +1,6 @@
 package dev.portolan.bench.git;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.bench.BenchDatabases;
 import dev.portolan.catalog.CatalogService;
 import dev.portolan.catalog.entity.JqCalculations;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The Git integration's benchmark, with its default mapping (services, contributors, commits) into
  * a real database: one generated repository with many commits and files, then a scan root of many
- * small repositories — each resynced cold, then twice more with nothing changed (what an unchanged
+ * small repositories — each resynced cold (with, beyond the default mapping, every Go file as an entity), then twice more with nothing changed (what an unchanged
  * repository costs: it must not be read again). Reports wall time, objects fetched per second,
  * peak heap, and how many (kind, repository) pairs were read from a repository rather than from the cache.
  *
@@ -46,6 +47,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * (0 commits skips the large repository, 0 repositories the scan root).
  */
 public final class GitBenchmark {
+
+    /** Beyond the default mapping: every Go file (a quarter of the files) becomes an entity, to measure the file kind. */
+    private static final String FILE_RESOURCE = """
+
+              - kind: file
+                selector:
+                  query: 'true'
+                  files: ['**/*.go']
+                port:
+                  entity:
+                    mappings:
+                      identifier: '.__repository.full_name + "_" + .path | gsub("/"; "_")'
+                      title: .name
+                      blueprint: '"gitFile"'
+                      properties:
+                        path: .path
+                        size: .size
+                      relations:
+                        service: .__repository.name
+            """;
+
+    private static final String FILE_BLUEPRINT = """
+            {"identifier": "gitFile", "title": "File", "schema": {"properties": {"path": {"type": "string"}, "size": {"type": "number"}}},
+             "relations": {"service": {"title": "Service", "target": "service", "required": false, "many": false}}}
+            """;
 
     public static void main(String[] args) throws Exception {
         int commits = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
@@ -80,9 +106,12 @@ public final class GitBenchmark {
         Path data = Files.createTempDirectory(work, "data");
         GitIntegration integration = new GitIntegration(data, FileFolders.of(List.of(work)), GitIntegration.REMOTE_FRESHNESS,
                 (kind, repository) -> reads.incrementAndGet());
-        new InProcessCatalogClient(catalog, "git-bench").createMissingBlueprints(integration.defaults().blueprints());
+        InProcessCatalogClient client = new InProcessCatalogClient(catalog, "git-bench");
+        client.createMissingBlueprints(integration.defaults().blueprints());
+        client.createMissingBlueprints(List.of((ObjectNode) Json.parse(FILE_BLUEPRINT)));
         Settings settings = integration.settings().parse(Json.parse(settingsJson));
-        Mapping mapping = IntegrationManager.mappingParser(integration, settings).parse(MappingParser.readYaml(integration.defaults().mappingYaml()));
+        Mapping mapping = IntegrationManager.mappingParser(integration, settings)
+                .parse(MappingParser.readYaml(integration.defaults().mappingYaml() + FILE_RESOURCE));
         System.out.println("[" + name + "]");
         resync("cold resync", catalog, integration, settings, mapping, reads);
         resync("no-change resync", catalog, integration, settings, mapping, reads);

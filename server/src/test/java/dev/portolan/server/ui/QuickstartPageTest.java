@@ -78,6 +78,30 @@ class QuickstartPageTest extends UiTest {
     }
 
     @Test
+    @Order(3)
+    void theGitInstallFormComesFromItsSettingsAndRefusesAFolderOutsideTheAllowedOnesAtItsField() throws Exception {
+        Path inside = GitRepositories.create(server.dataDirectory().resolve("repos/billing"));
+        Page page = signInAsAdmin();
+        page.navigate(url("/integration-types/git/install"));
+        assertThat(page.getByLabel("Scan depth").inputValue()).isEqualTo("3");
+        assertThat(page.getByLabel("Webhook secret").getAttribute("type")).isEqualTo("password");
+        page.getByLabel("Identifier").fill("repos");
+
+        page.getByLabel("Repositories").fill("[\"/etc\"]");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Install and sync")).click();
+        assertThat(page.locator("[data-setting=repositories] .field-error").textContent())
+                .contains("'/etc' is outside the folders files may be read from");
+        screenshot(page, "git-install-refused");
+
+        page.getByLabel("Repositories").fill("[\"" + inside + "\"]");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Install and sync")).click();
+        page.waitForURL(url("/datasources/repos"));
+        page.locator("[data-testid=sync-state]", new Page.LocatorOptions().setHasText("completed"))
+                .waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+        api().get("/v1/blueprints/service/entities/billing").expect(200);
+    }
+
+    @Test
     @Order(0)
     void aPostWithoutTheFormsCsrfTokenIsRefusedAndInstallsNothing() {
         Page page = signInAsAdmin();

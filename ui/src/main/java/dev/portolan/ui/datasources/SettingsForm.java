@@ -87,14 +87,19 @@ public final class SettingsForm {
         return settings;
     }
 
-    /** The service's violations ({@code settings.kinds.service.url: ...}) by the setting they concern. */
+    /**
+     * The service's violations ({@code settings.kinds.service.url: ...}, {@code settings.repositories[1]: ...})
+     * by the setting they concern.
+     */
     public static Map<String, String> errors(List<Violation> violations) {
         Map<String, String> errors = new LinkedHashMap<>();
         for (Violation v : violations) {
             String path = v.path().startsWith("settings.") ? v.path().substring("settings.".length()) : v.path();
             int dot = path.indexOf('.');
-            String name = dot < 0 ? path : path.substring(0, dot);
-            String where = dot < 0 ? "" : path.substring(dot + 1) + ": ";
+            int bracket = path.indexOf('[');
+            int end = dot < 0 ? bracket : bracket < 0 ? dot : Math.min(dot, bracket);
+            String name = end < 0 ? path : path.substring(0, end);
+            String where = end < 0 ? "" : path.substring(end == dot ? end + 1 : end) + ": ";
             errors.merge(name, where + v.message(), (a, b) -> a + "; " + b);
         }
         return errors;

@@ -51,4 +51,15 @@ class SettingsFormTest {
         assertThat(errors.get("kinds")).isEqualTo("service.url: must start with http://; team: must be an object");
         assertThat(errors.get("token")).isEqualTo("is required: an access token");
     }
+
+    @Test
+    void aViolationOfOneItemOfAListSettingIsShownAtThatSettingWithItsIndex() {
+        Map<String, String> errors = SettingsForm.errors(List.of(
+                new Violation("settings.repositories[1]", "'/etc' is outside the allowed folders"),
+                new Violation("settings.scanRoots[0].x", "odd")));
+
+        assertThat(errors).containsOnlyKeys("repositories", "scanRoots");
+        assertThat(errors.get("repositories")).isEqualTo("[1]: '/etc' is outside the allowed folders");
+        assertThat(errors.get("scanRoots")).isEqualTo("[0].x: odd");
+    }
 }
