@@ -50,7 +50,17 @@ final class IntegrationRows {
         Sql.update(connection, "DELETE FROM integration_events WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM integration_syncs WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM resync_leases WHERE integration = ?", List.of(identifier));
+        Sql.update(connection, "DELETE FROM mapping_texts WHERE integration = ?", List.of(identifier));
         Sql.update(connection, "DELETE FROM integrations WHERE identifier = ?", List.of(identifier));
+    }
+
+    Optional<String> findMappingText(String integration) {
+        return Sql.queryOne(connection, "SELECT yaml FROM mapping_texts WHERE integration = ?", List.of(integration), row -> row.getString(1));
+    }
+
+    void saveMappingText(String integration, String yaml) {
+        Sql.update(connection, "INSERT INTO mapping_texts (integration, yaml) VALUES (?, ?) ON CONFLICT (integration) DO UPDATE SET yaml = excluded.yaml",
+                List.of(integration, yaml));
     }
 
     void saveSync(SyncRecord s) {

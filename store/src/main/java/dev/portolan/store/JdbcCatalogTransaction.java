@@ -320,6 +320,18 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     }
 
     @Override
+    public Optional<String> findMappingText(String integration) {
+        readable();
+        return integrations.findMappingText(integration);
+    }
+
+    @Override
+    public void saveMappingText(String integration, String yaml) {
+        writable();
+        integrations.saveMappingText(integration, yaml);
+    }
+
+    @Override
     public Optional<RemoteState> findRemoteState(String integration) {
         readable();
         return remotes.find(integration);

@@ -4,7 +4,10 @@ import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 
-/** Brings the schema up to date with Flyway; the scripts live in {@code db/migration/<dialect>}. */
+/**
+ * Brings the schema up to date with Flyway; the scripts live in {@code db/migration/<dialect>}, the
+ * Java migrations are listed here.
+ */
 final class Migrations {
 
     private Migrations() {}
@@ -14,6 +17,7 @@ final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + dialect.name())
                 .failOnMissingLocations(true)
+                .javaMigrations(new Version7Migration(dialect))
                 .load()
                 .migrate();
     }

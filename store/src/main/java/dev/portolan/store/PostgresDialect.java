@@ -101,8 +101,12 @@ final class PostgresDialect implements Dialect {
         String value = PostgresPredicates.jsonValue("properties", property);
         // "IS NOT NULL" keeps the index to rows that have the property, and keeps the planner from
         // using it for look-ups by identifier: only a condition on the property itself implies it.
-        return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities USING " + method + " ((" + value
-                + ")) WHERE blueprint = " + Identifiers.literal(blueprint) + " AND (" + value + ") IS NOT NULL";
+        // A btree holds (value, identifier): searches on the property read the value's range, and catalog
+        // pages sorted by it (SortedSearch) read it in order and continue after their keyset cursor
+        // (value, identifier) with one seek, however many rows share a value. A hash index has one column.
+        String columns = usesBtree(definition) ? "((" + value + "), identifier)" : "((" + value + "))";
+        return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities USING " + method + " " + columns
+                + " WHERE blueprint = " + Identifiers.literal(blueprint) + " AND (" + value + ") IS NOT NULL";
     }
 
     static boolean usesBtree(PropertyDefinition definition) {

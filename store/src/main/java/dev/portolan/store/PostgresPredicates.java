@@ -13,6 +13,9 @@ import java.util.function.Function;
  */
 final class PostgresPredicates implements Predicates {
 
+    /** The text columns with a pg_trgm index (when the server has the extension). */
+    private static final java.util.Set<String> TRIGRAM_INDEXED = java.util.Set.of("title", "identifier");
+
     /** {@code column -> 'key'}; key is a checked identifier (no quotes possible). */
     static String jsonValue(String column, String key) {
         return column + " -> '" + Identifiers.checked(key) + "'";
@@ -65,6 +68,11 @@ final class PostgresPredicates implements Predicates {
 
     @Override
     public SqlFragment containsText(Operand operand, String text) {
+        if (operand instanceof Operand.TextColumn column && TRIGRAM_INDEXED.contains(column.column())) {
+            // The same match as strpos, written as LIKE so the trigram index of the column serves it
+            // (Version7Migration): the catalog page's search box.
+            return textCondition(operand, text(operand) + " LIKE ? ESCAPE '\\'", "%" + escapeLike(text) + "%");
+        }
         return textCondition(operand, "strpos(" + text(operand) + ", ?) > 0", text);
     }
 

@@ -77,8 +77,11 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition) {
+        // (value, identifier): searches on the property read the value's range; catalog pages sorted by
+        // it (SortedSearch) read it in order and continue after their keyset cursor (value, identifier)
+        // with one seek, however many rows share a value.
         return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities ("
-                + SqlitePredicates.jsonValue("properties", property) + ") WHERE blueprint = " + Identifiers.literal(blueprint);
+                + SqlitePredicates.jsonValue("properties", property) + ", identifier) WHERE blueprint = " + Identifiers.literal(blueprint);
     }
 
     @Override

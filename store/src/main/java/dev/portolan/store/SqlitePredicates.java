@@ -19,6 +19,14 @@ import java.util.function.Function;
  */
 final class SqlitePredicates implements Predicates {
 
+    /** The text columns of the full-text table {@code entity_text}. */
+    private static final java.util.Set<String> TEXT_INDEXED = java.util.Set.of("title", "identifier");
+
+    /** An FTS5 query for {@code text} as a substring of one column: a quoted phrase, quotes doubled. */
+    static String phrase(String column, String text) {
+        return "{" + column + "} : \"" + text.replace("\"", "\"\"") + "\"";
+    }
+
     /** {@code json_extract(column, '$."key"')}; key is a checked identifier (no quotes possible). */
     static String jsonValue(String column, String key) {
         return "json_extract(" + column + ", '$.\"" + Identifiers.checked(key) + "\"')";
@@ -91,6 +99,13 @@ final class SqlitePredicates implements Predicates {
 
     @Override
     public SqlFragment containsText(Operand operand, String text) {
+        if (operand instanceof Operand.TextColumn column && TEXT_INDEXED.contains(column.column())
+                && text.codePointCount(0, text.length()) >= 3) {
+            // The trigram index (entity_text, Version7Migration) finds the candidate rows; instr then
+            // decides, so the answer is exactly instr's. Shorter texts have no trigram: instr alone.
+            return SqlFragment.of("(e.rowid IN (SELECT rowid FROM entity_text WHERE entity_text MATCH ?) AND instr("
+                    + value(operand) + ", ?) > 0)", phrase(column.column(), text), text);
+        }
         return textCondition(operand, "instr(" + value(operand) + ", ?) > 0", text);
     }
 

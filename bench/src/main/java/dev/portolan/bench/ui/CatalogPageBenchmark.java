@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * database holding N entities (default 1,000,000), a signed-in session, and {@code GET
  * /catalog/bench_service} with 50 rows, a filter and a sort, first pages and following "next"
  * pages (keyset cursor). Reports p50/p95/max of the server's answer time (localhost HTTP round
- * trip, page fully rendered).
+ * trip, page fully rendered); then the search box (a piece of a title or an identifier) with the same
+ * filter and sorts.
  *
  * <p>Entities are loaded straight into the store in batches (the catalog's write path is measured
  * by CatalogUpsertBenchmark); the blueprint is created through the catalog so its property
@@ -76,7 +77,8 @@ public final class CatalogPageBenchmark {
                 execute(url, "ANALYZE");
                 measure("postgresql", n, ServerSettings.defaults(Files.createTempDirectory("portolan-page-bench")).withDatabaseUrl(url));
             } finally {
-                execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                // BENCH_KEEP_DATABASE=1 leaves it for EXPLAIN ANALYZE of the page's queries.
+                if (!"1".equals(System.getenv("BENCH_KEEP_DATABASE"))) execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
     }
@@ -138,6 +140,21 @@ public final class CatalogPageBenchmark {
                     path = m.find() ? m.group(1).replace("&amp;", "&") : null;
                 }
             }
+            List<Double> search = new ArrayList<>();
+            for (int round = 0; round < 40; round++) {
+                // The search box: a piece of a title ("Service 3f9k") or of an identifier ("svc-0012345").
+                String text = round % 2 == 0 ? Integer.toString(random.nextInt(36 * 36 * 36), 36)
+                        : String.format("%04d", random.nextInt(10_000));
+                String path = page(LANGUAGES[random.nextInt(LANGUAGES.length)], sorts[round % sorts.length], random.nextBoolean())
+                        + "&q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+                for (int depth = 0; depth < 2 && path != null; depth++) {
+                    long start = System.nanoTime();
+                    String html = get(http, base + path);
+                    search.add((System.nanoTime() - start) / 1e6);
+                    Matcher m = NEXT.matcher(html);
+                    path = m.find() ? m.group(1).replace("&amp;", "&") : null;
+                }
+            }
             List<Double> all = new ArrayList<>(first);
             all.addAll(next);
             System.out.printf("== %s, %,d entities: catalog page, 50 rows, filter language = x, sorted by stars/$title/$updatedAt/tier%n", dialect, n);
@@ -145,6 +162,8 @@ public final class CatalogPageBenchmark {
             report("next pages (keyset)", next);
             report("all pages", all);
             bySort.forEach(CatalogPageBenchmark::report);
+            report("search box (q) + filter", search);
+            System.out.printf("  load average: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 

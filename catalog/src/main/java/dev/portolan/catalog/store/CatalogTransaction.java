@@ -160,6 +160,12 @@ public interface CatalogTransaction {
     /** Deletes an integration with its sync records and event log. */
     void deleteIntegration(String identifier);
 
+    /** The mapping as last saved in the web UI, as its author wrote it (YAML with comments); deleted with the integration. */
+    Optional<String> findMappingText(String integration);
+
+    /** Inserts or replaces by integration. */
+    void saveMappingText(String integration, String yaml);
+
     /** Inserts or replaces by (integration, resync id). */
     void saveSync(SyncRecord sync);
 

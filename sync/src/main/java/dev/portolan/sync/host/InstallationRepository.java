@@ -26,6 +26,14 @@ public interface InstallationRepository {
     /** Deletes the installation with its reports and event log. */
     void delete(String identifier);
 
+    /** The mapping as last saved in the web UI, as written there (YAML with its comments); empty when none is kept. */
+    default Optional<String> mappingText(String integration) {
+        return Optional.empty();
+    }
+
+    /** Keeps the text a mapping was saved from; a repository that keeps none ignores it. */
+    default void saveMappingText(String integration, String yaml) {}
+
     /** Inserts or replaces the report of one resync (called while it runs, and when it ends). */
     void saveReport(SyncRecord sync);
 

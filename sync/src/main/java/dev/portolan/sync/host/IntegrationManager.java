@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -139,6 +140,25 @@ public final class IntegrationManager {
         Installation updated = stored.withConfig((ObjectNode) config, clock.instant());
         repository.save(updated);
         return updated;
+    }
+
+    /**
+     * {@link #updateConfig(String, JsonNode)} from a text the user wrote (the web UI's YAML): the text is
+     * kept too, so the editor shows it again with its comments and layout. {@code config} must be what
+     * {@code text} parses to.
+     */
+    public Installation updateConfig(String identifier, JsonNode config, String text) {
+        Installation updated = updateConfig(identifier, config);
+        repository.saveMappingText(identifier, text);
+        return updated;
+    }
+
+    /**
+     * The text the mapping was last saved from in the web UI, when one is kept; it may be out of date
+     * (the mapping changed through the API since): callers compare what it parses to with the stored config.
+     */
+    public Optional<String> mappingText(String identifier) {
+        return repository.mappingText(identifier);
     }
 
     /** Uninstalls; the entities it wrote stay unless {@code deleteEntities}. Returns how many entities were deleted. */

@@ -52,6 +52,19 @@ public class StoreInstallationRepository implements InstallationRepository {
     }
 
     @Override
+    public Optional<String> mappingText(String integration) {
+        return store.read(tx -> tx.findMappingText(integration));
+    }
+
+    @Override
+    public void saveMappingText(String integration, String yaml) {
+        store.write(tx -> {
+            tx.saveMappingText(integration, yaml);
+            return null;
+        });
+    }
+
+    @Override
     public void saveReport(SyncRecord sync) {
         store.write(tx -> {
             tx.saveSync(sync);

@@ -1,0 +1,83 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.entity.Entity;
+import dev.portolan.catalog.store.CatalogStore;
+import dev.portolan.catalog.store.RelationTargets;
+import dev.portolan.store.testing.StoreTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.portolan.store.Fixtures.blueprint;
+import static dev.portolan.store.Q.or;
+import static dev.portolan.store.Q.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code contains} on {@code $title} and {@code $identifier} (the catalog page's search box) runs on a
+ * trigram index, and answers exactly what a plain substring test answers: case-sensitively, with
+ * quotes, wildcards and non-ASCII text, after updates and deletes too.
+ */
+class SearchTextTest {
+
+    private static final String[][] TITLES = {
+            {"pay-api", "Payments API"}, {"pay-db", "payments-db"}, {"shout", "PAYMENTS"}, {"short", "Pay"},
+            {"quoted", "He said \"hi\" twice"}, {"wild", "100%_done"}, {"umlaut", "Zürich Über-Service"},
+            {"untitled", null}, {"ayme-in-id", "Other"}};
+
+    private static void load(CatalogStore store) {
+        Fixtures.insertBlueprints(store, blueprint("service", "{'name': {'type': 'string'}}", Map.of()));
+        List<Entity> entities = new ArrayList<>();
+        for (String[] t : TITLES) {
+            entities.add(new Entity(t[0], t[1], null, List.of(), "service", Fixtures.object("{}"), Fixtures.object("{}"),
+                    Fixtures.T0, "c", Fixtures.T0, "c", null));
+        }
+        Fixtures.insert(store, entities.toArray(Entity[]::new));
+    }
+
+    private static List<String> titled(CatalogStore store, String text) {
+        return SearchModel.ids(store, "service", text("$title", "contains", text));
+    }
+
+    @StoreTest
+    void titleSearchMatchesSubstringsExactlyAndCaseSensitively(CatalogStore store) {
+        load(store);
+        assertThat(titled(store, "ayments")).containsExactly("pay-api", "pay-db");
+        assertThat(titled(store, "Payments")).containsExactly("pay-api");
+        assertThat(titled(store, "PAY")).containsExactly("shout");
+        assertThat(titled(store, "Pay")).containsExactly("pay-api", "short");
+        assertThat(titled(store, "ay")).containsExactly("pay-api", "pay-db", "short");
+        assertThat(titled(store, "\"hi\"")).containsExactly("quoted");
+        assertThat(titled(store, "d \"h")).containsExactly("quoted");
+        assertThat(titled(store, "0%_")).containsExactly("wild");
+        assertThat(titled(store, "rich Üb")).containsExactly("umlaut");
+        assertThat(titled(store, "über")).isEmpty();
+        assertThat(titled(store, "ments API and more")).isEmpty();
+        assertThat(SearchModel.ids(store, "service", text("$title", "doesNotContains", "ayments")))
+                .containsExactly("ayme-in-id", "quoted", "short", "shout", "umlaut", "untitled", "wild");
+    }
+
+    @StoreTest
+    void theSearchBoxMatchesTitleOrIdentifier(CatalogStore store) {
+        load(store);
+        assertThat(SearchModel.ids(store, "service", or(text("$title", "contains", "ayme"), text("$identifier", "contains", "ayme"))))
+                .containsExactly("ayme-in-id", "pay-api", "pay-db");
+        assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "-d"))).containsExactly("pay-db");
+    }
+
+    @StoreTest
+    void updatedAndDeletedTitlesAreSearchedAsTheyNowAre(CatalogStore store) {
+        load(store);
+        Entity renamed = new Entity("pay-db", "Ledger database", null, List.of(), "service", Fixtures.object("{}"),
+                Fixtures.object("{}"), Fixtures.T0, "c", Fixtures.later(5), "c", null);
+        store.write(tx -> {
+            tx.updateEntities(Fixtures.writes(renamed), RelationTargets.of(tx.listBlueprints()));
+            tx.deleteEntities("service", List.of("pay-api"));
+            return null;
+        });
+        assertThat(titled(store, "ayments")).isEmpty();
+        assertThat(titled(store, "Ledger")).containsExactly("pay-db");
+        assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "pay-"))).containsExactly("pay-db");
+    }
+}
