@@ -59,7 +59,9 @@ public final class WebUi {
             files.headers = Map.of("Cache-Control", "max-age=300", "X-Content-Type-Options", "nosniff");
         });
         cfg.staticFiles.enableWebjars();
-        registerPages(new UiRoutes(cfg.routes, sessions, services.catalog().access(), templates));
+        UiRoutes routes = new UiRoutes(cfg.routes, sessions, services.catalog().access(), templates);
+        registerPages(routes);
+        routes.notFoundPage();
     }
 
     private void registerPages(UiRoutes routes) {

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -74,7 +75,7 @@ class DataSourcesTest extends UiTest {
     }
 
     @Test
-    void anAdminInstallsCustomOnALocalFileAndWatchesItsFirstSyncFinishLive() {
+    void anAdminInstallsCustomAndWatchesItsFirstSyncFinishLive() throws IOException {
         Page page = signInAsAdmin();
         page.navigate(url("/datasources"));
         screenshot(page, "datasources-list");
@@ -88,19 +89,25 @@ class DataSourcesTest extends UiTest {
         assertThat(kindsField.textContent()).contains("item.url").contains("must start with http://, https:// or file:");
         screenshot(page, "datasources-install-refused");
 
-        // Many items, so the first resync is still running when its page opens: the counters then move live.
-        Path file = items(20_000, 1);
-        page.getByLabel("Kinds").fill("{\"item\": {\"url\": \"" + file.toUri() + "\"}}");
-        button(page, "Install and sync").click();
-        page.waitForURL(url("/datasources/files"));
-        assertThat(page.locator("#sync-status").getAttribute("data-stream")).isEqualTo("/datasources/files/status/stream");
-        screenshot(page, "datasources-status-syncing");
+        // The source holds its second page until released: the first resync is certainly running when its
+        // page opens, with the first page counted; releasing it, the counters move on by themselves.
+        try (HeldSource source = HeldSource.start(3, 2)) {
+            page.getByLabel("Kinds").fill(source.kinds());
+            button(page, "Install and sync").click();
+            page.waitForURL(url("/datasources/files"));
+            assertThat(page.locator("#sync-status").getAttribute("data-stream")).isEqualTo("/datasources/files/status/stream");
+            resource(page, "item-0").locator("[data-metric=fetched]", new Locator.LocatorOptions().setHasText(Pattern.compile("^\\s*3\\s*$")))
+                    .waitFor(new Locator.WaitForOptions().setTimeout(120_000));
+            assertThat(page.locator("[data-testid=sync-state]").textContent()).contains("syncing");
+            screenshot(page, "datasources-status-syncing");
 
-        awaitState(page, "completed");
+            source.release();
+            awaitState(page, "completed");
+        }
         page.locator("#sync-status[data-finished]").waitFor();
         Locator item = resource(page, "item-0");
-        assertThat(metric(item, "fetched")).isEqualTo("20000");
-        assertThat(metric(item, "ingested")).isEqualTo("20000");
+        assertThat(metric(item, "fetched")).isEqualTo("5");
+        assertThat(metric(item, "ingested")).isEqualTo("5");
         assertThat(metric(item, "fetch-failed")).isEqualTo("0");
         assertThat(page.locator("[data-testid=header-state]").textContent()).isEqualTo("completed");
         screenshot(page, "datasources-status-completed");
@@ -145,6 +152,42 @@ class DataSourcesTest extends UiTest {
         page.waitForURL(url("/datasources/" + id + "/mapping?saved=1"));
         assertThat(page.locator("#yaml").inputValue()).contains("-copy");
     }
+
+    @Test
+    void aSavedMappingKeepsItsCommentsUntilTheApiChangesIt() {
+        Page page = signInAsAdmin();
+        String id = install(page, items(2, 1));
+        awaitState(page, "completed");
+        page.navigate(url("/datasources/" + id + "/mapping"));
+        page.locator("#yaml").fill(COMMENTED);
+        button(page, "Save mapping").click();
+        page.waitForURL(url("/datasources/" + id + "/mapping?saved=1"));
+        page.navigate(url("/datasources/" + id + "/mapping"));
+        assertThat(page.locator("#yaml").inputValue()).isEqualTo(COMMENTED);
+        assertThat(api().get("/v1/integration/" + id).expect(200).get("integration").path("config").path("entityDeletionThreshold").asDouble())
+                .isEqualTo(0.5);
+
+        // Changed through the API: the kept text no longer says what the mapping says, so the stored mapping is shown.
+        api().patch("/v1/integration/" + id + "/config", "{config: {entityDeletionThreshold: 0.25, resources: ["
+                + "{kind: 'item', port: {entity: {mappings: {identifier: '.id', title: '.name', blueprint: '\"customItem\"'}}}}]}}").expect(200);
+        page.navigate(url("/datasources/" + id + "/mapping"));
+        assertThat(page.locator("#yaml").inputValue()).contains("entityDeletionThreshold: 0.25").doesNotContain("#");
+    }
+
+    /** A mapping with comments (whole lines and after values) and a layout of its own. */
+    private static final String COMMENTED = """
+            # Items from the inventory file.
+            entityDeletionThreshold: 0.5   # delete at most half
+            resources:
+              - kind: item
+                # every item becomes a customItem
+                port:
+                  entity:
+                    mappings:
+                      identifier: .id
+                      title: .name     # the display name
+                      blueprint: '"customItem"'
+            """;
 
     /** A mapping with an unknown kind (line 3) and a jq expression that does not compile (line 8). */
     private static final String BROKEN = """
@@ -225,6 +268,34 @@ class DataSourcesTest extends UiTest {
         screenshot(page, "datasources-audit");
         tab(page, "Settings").click();
         screenshot(page, "datasources-settings");
+    }
+
+    @Test
+    void anEntityPageShowsTheResyncAndResourceThatWroteItAndItsRawObjectAsText() throws IOException {
+        String id = Ids.unique("prov");
+        Path file = Files.createTempFile(server.dataDirectory(), "prov", ".jsonl");
+        Files.writeString(file, "{\"id\": \"" + id + "-plain\", \"name\": \"Plain\"}\n"
+                + "{\"id\": \"" + id + "-xss\", \"name\": \"<img src=x onerror=alert(1)>\", \"note\": \"</pre><script>alert(2)</script>\"}");
+        Page page = signInAsAdmin();
+        String integration = install(page, file);
+        awaitState(page, "completed");
+        var provenance = api().get("/v1/blueprints/customItem/entities/" + id + "-xss/provenance").expect(200).get("provenance");
+        String resyncId = provenance.path("resyncId").asText();
+
+        page.navigate(url("/catalog/customItem/entities/" + id + "-xss"));
+        assertThat(page.locator(".page-head h1").textContent()).isEqualTo("<img src=x onerror=alert(1)>");
+        assertThat(page.locator("[data-testid=provenance-resync] a").textContent()).isEqualTo(resyncId);
+        assertThat(page.locator("[data-testid=provenance-resource]").textContent()).isEqualTo("item-0");
+        Locator sample = page.locator("[data-testid=provenance-sample]");
+        assertThat(sample.textContent()).contains("object #2 of resource item-0").contains(resyncId);
+        assertThat(sample.locator("pre").textContent()).contains("\"name\" : \"<img src=x onerror=alert(1)>\"")
+                .contains("</pre><script>alert(2)</script>");
+        assertThat(page.locator("main img, main script").count()).isZero();
+        screenshot(page, "entity-provenance");
+
+        page.locator("[data-testid=provenance-resync] a").click();
+        page.waitForURL(u -> u.contains("/datasources/" + integration + "/history?resync="));
+        assertThat(page.locator("[data-testid=change]").allTextContents()).anyMatch(text -> text.contains(id + "-xss"));
     }
 
     @Test

@@ -9,11 +9,13 @@ import java.util.List;
  * @param json     the JSON in the editor: the stored definition, or what was just refused
  * @param problems what the save was refused for, each with its path in the JSON; empty when none
  * @param isNew    the create form rather than an existing blueprint
+ * @param form     the create form's fields (with their problems); null for an existing blueprint
+ * @param targets  the blueprints a new relation may point at
  */
 public record BlueprintView(String identifier, String title, String description, String icon, boolean isNew,
                             List<PropertyRow> properties, List<RelationRow> relations, List<DerivedRow> derived,
                             long entities, List<String> referrers, String json, String error, List<Problem> problems,
-                            String catalogHref) {
+                            String catalogHref, BlueprintForm form, List<String> targets) {
 
     public record PropertyRow(String name, String title, String type, String format, boolean required, String enumValues,
                               String description) {}

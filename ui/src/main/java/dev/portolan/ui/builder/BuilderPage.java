@@ -2,6 +2,7 @@ package dev.portolan.ui.builder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.CatalogException;
+import dev.portolan.catalog.Violation;
 import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.blueprint.BlueprintJson;
 import dev.portolan.catalog.json.Json;
@@ -54,6 +55,7 @@ public final class BuilderPage {
         routes.get("/builder", this::index);
         routes.get("/builder/new", this::newForm);
         routes.post("/builder", this::create);
+        routes.post("/builder/new", this::createFromForm);
         routes.get("/builder/{blueprint}", this::show);
         routes.post("/builder/{blueprint}", this::save);
         routes.post("/builder/{blueprint}/delete", this::delete);
@@ -70,7 +72,27 @@ public final class BuilderPage {
 
     private void newForm(Context ctx) {
         UiRoutes.requireAdmin(ctx);
-        renderNew(ctx, NEW_BLUEPRINT, null, List.of());
+        renderNew(ctx, NEW_BLUEPRINT, null, List.of(), BlueprintForm.empty(BlueprintForm.ROWS, 2));
+    }
+
+    /** The form's post: "More rows" shows it again with more empty rows; otherwise creates, as the JSON editor does. */
+    private void createFromForm(Context ctx) {
+        UiRoutes.requireAdmin(ctx);
+        boolean more = ctx.formParam("more") != null;
+        BlueprintForm form = BlueprintForm.from(ctx, more);
+        if (more) {
+            renderNew(ctx, NEW_BLUEPRINT, null, List.of(), form);
+            return;
+        }
+        try {
+            Blueprint created = services.catalog().blueprints().create(form.toJson(), UiRoutes.signedIn(ctx).actor());
+            ctx.redirect(Links.blueprint(created.identifier()));
+        } catch (CatalogException e) {
+            ctx.status(e.problem().httpStatus());
+            List<Violation> violations = e.violations().isEmpty()
+                    ? List.of(new Violation("", e.getMessage())) : e.violations();
+            renderNew(ctx, NEW_BLUEPRINT, null, List.of(), form.withErrors(violations));
+        }
     }
 
     private void create(Context ctx) {
@@ -81,7 +103,7 @@ public final class BuilderPage {
             ctx.redirect(Links.blueprint(created.identifier()));
         } catch (CatalogException e) {
             ctx.status(e.problem().httpStatus());
-            renderNew(ctx, json, e.getMessage(), problems(e));
+            renderNew(ctx, json, e.getMessage(), problems(e), BlueprintForm.empty(BlueprintForm.ROWS, 2));
         }
     }
 
@@ -129,11 +151,12 @@ public final class BuilderPage {
         return e.violations().stream().map(v -> new BlueprintView.Problem(v.path().isEmpty() ? "(blueprint)" : v.path(), v.message())).toList();
     }
 
-    private void renderNew(Context ctx, String json, String error, List<BlueprintView.Problem> problems) {
+    private void renderNew(Context ctx, String json, String error, List<BlueprintView.Problem> problems, BlueprintForm form) {
         int status = ctx.status().getCode();
+        List<String> targets = services.catalog().blueprints().list().stream().map(Blueprint::identifier).toList();
         templates.page(ctx, "builder/blueprint.jte", Frame.of(ctx, "New blueprint", Section.BUILDER),
                 new BlueprintView("", "New blueprint", null, null, true, List.of(), List.of(), List.of(), 0, List.of(), json,
-                        error, problems, null));
+                        error, problems, null, form, targets));
         ctx.status(status);
     }
 
@@ -159,7 +182,7 @@ public final class BuilderPage {
         templates.page(ctx, "builder/blueprint.jte", Frame.of(ctx, Words.titleOf(b.title(), b.identifier()), Section.BUILDER),
                 new BlueprintView(b.identifier(), Words.titleOf(b.title(), b.identifier()), b.description(), b.icon(), false,
                         properties, relations, derived, services.catalog().entities().count(b.identifier()), referrers, json,
-                        error, problems, Links.catalog(b.identifier())));
+                        error, problems, Links.catalog(b.identifier()), null, List.of()));
         ctx.status(status);
     }
 }

@@ -52,7 +52,17 @@ public final class MappingTab {
     private void show(Context ctx) {
         IntegrationHeader header = IntegrationHeader.of(services, ctx.pathParam("id"), "mapping");
         Installation installation = services.integrations().get(header.identifier());
-        render(ctx, header, yaml(installation.config()), List.of(), "1".equals(ctx.queryParam("saved")), null);
+        render(ctx, header, shownText(installation), List.of(), "1".equals(ctx.queryParam("saved")), null);
+    }
+
+    /**
+     * The text the mapping was saved from here, comments and all, while it still says what the stored
+     * mapping says; once the mapping changed elsewhere (the API), the stored mapping written as YAML.
+     */
+    private String shownText(Installation installation) {
+        return services.integrations().mappingText(installation.identifier())
+                .filter(text -> saysTheSame(parse(text).config(), installation.config()))
+                .orElseGet(() -> yaml(installation.config()));
     }
 
     private void save(Context ctx) {
@@ -63,7 +73,7 @@ public final class MappingTab {
         List<MappingView.LineProblem> problems = parsed.problems();
         if (problems.isEmpty()) {
             try {
-                services.integrations().updateConfig(header.identifier(), parsed.config());
+                services.integrations().updateConfig(header.identifier(), parsed.config(), yaml);
                 ctx.redirect(header.path() + "/mapping?saved=1");
                 return;
             } catch (CatalogException e) {
@@ -139,6 +149,11 @@ public final class MappingTab {
         } catch (CatalogException e) {
             return List.of();
         }
+    }
+
+    /** Compared as JSON text: YAML and the store may read the same number into different node types (0.9 as double or decimal). */
+    private static boolean saysTheSame(JsonNode parsed, JsonNode stored) {
+        return parsed != null && Json.write(parsed).equals(Json.write(stored));
     }
 
     /** The YAML parsed to the JSON the service takes, with where each key is; or the problems that stop it. */

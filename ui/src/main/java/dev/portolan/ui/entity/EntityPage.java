@@ -7,12 +7,15 @@ import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.blueprint.Relation;
 import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityJson;
+import dev.portolan.catalog.integration.ResyncOrigin;
 import dev.portolan.catalog.integration.SyncRecord;
+import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.catalog.search.Query;
 import dev.portolan.catalog.search.QueryParser;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
+import dev.portolan.sync.host.Provenance;
 import dev.portolan.ui.UiServices;
 import dev.portolan.ui.values.PropertyValues;
 import dev.portolan.ui.web.Frame;
@@ -80,7 +83,7 @@ public final class EntityPage {
         String datasource = entity.datasource();
         return new EntityView(blueprint.identifier(), Words.titleOf(blueprint.title(), blueprint.identifier()),
                 entity.identifier(), Words.titleOf(entity.title(), entity.identifier()), entity.icon(), entity.team(),
-                properties, computed, outgoing, incoming(blueprint, entity), datasource, latestSync(datasource),
+                properties, computed, outgoing, incoming(blueprint, entity), datasource, latestSync(datasource), provenance(entity),
                 str(entity.createdAt()), entity.createdBy(), str(entity.updatedAt()), entity.updatedBy(),
                 history(blueprint, entity), PropertyValues.pretty(EntityJson.write(entity)),
                 Links.entity(blueprint.identifier(), entity.identifier()) + "/edit",
@@ -116,6 +119,21 @@ public final class EntityPage {
         if (latest.isEmpty()) return null;
         SyncRecord sync = latest.getFirst();
         return sync.state() + ", started " + sync.startedAt();
+    }
+
+    private EntityView.Provenance provenance(Entity entity) {
+        Provenance found = services.provenance().of(entity).orElse(null);
+        if (found == null) return null;
+        ResyncOrigin write = found.lastWrite();
+        String resyncHref = write == null ? null
+                : Links.datasource(found.integration()) + "/history?resync=" + Links.param(write.resyncId());
+        String resource = write == null ? null : write.kind() == null ? "reconciliation" : write.kindIdentifier();
+        SyncSample sample = found.sample();
+        String sampleFrom = sample == null ? null : "object #" + (sample.position() + 1) + " of resource " + sample.kind() + "-"
+                + sample.resourceIndex() + ", kept by resync " + sample.resyncId();
+        return new EntityView.Provenance(write == null ? null : write.resyncId(), resyncHref, resource, str(found.writtenAt()),
+                sample == null || sample.object() == null ? null : PropertyValues.pretty(sample.object()), sampleFrom,
+                sample == null ? null : sample.omitted());
     }
 
     private List<EntityView.Change> history(Blueprint blueprint, Entity entity) {

@@ -59,6 +59,26 @@ public final class UiRoutes {
         routes.post(path, ctx -> open(ctx, page));
     }
 
+    /**
+     * A browser that opens a path nothing answers gets the error page in the UI's layout (signed in or
+     * not); API paths under {@code /v1}, and clients that do not ask for HTML, keep the API's JSON 404.
+     * Javalin runs every 404 mapper whose content type matches; this one leaves alone a 404 that a page
+     * already rendered (its own error page) and replaces the API's JSON "no route".
+     */
+    public void notFoundPage() {
+        routes.error(404, "html", ctx -> {
+            if (ctx.path().equals("/v1") || ctx.path().startsWith("/v1/")) return;
+            String rendered = ctx.result();
+            boolean pageRendered = rendered != null && !rendered.isEmpty() && !String.valueOf(ctx.res().getContentType()).startsWith("application/json");
+            if (pageRendered) return;
+            SecurityHeaders.apply(ctx);
+            ErrorView view = new ErrorView(404, ErrorTexts.heading(404), "There is no page at " + ctx.path()
+                    + ". It may have moved, or the link that led here is wrong.");
+            templates.page(ctx, "error.jte", new Frame(view.heading(), Section.NONE, currentUser(ctx).orElse(null)), view);
+            ctx.status(404);
+        });
+    }
+
     /** The signed-in user of a guarded request. */
     public static SignedIn signedIn(Context ctx) {
         SignedIn user = ctx.attribute(SIGNED_IN);
