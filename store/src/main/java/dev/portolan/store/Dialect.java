@@ -43,6 +43,14 @@ interface Dialect {
      */
     String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition);
 
+    /**
+     * DDL that gives the planner statistics on one property's values (any blueprint), or empty when the
+     * database gathers them from the property index itself. {@code property} matches {@link Identifiers#PATTERN}.
+     */
+    default java.util.Optional<String> createPropertyStatistics(String property) {
+        return java.util.Optional.empty();
+    }
+
     /** The value of one property of a row of {@code entities}, written as its property index is (so sorting uses it). */
     String propertyValue(String property);
 

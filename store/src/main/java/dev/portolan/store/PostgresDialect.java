@@ -109,6 +109,20 @@ final class PostgresDialect implements Dialect {
                 + " WHERE blueprint = " + Identifiers.literal(blueprint) + " AND (" + value + ") IS NOT NULL";
     }
 
+    /**
+     * PostgreSQL keeps no statistics for a partial expression index, so without these it guesses that
+     * {@code language = 'go'} matches 0.5% of a blueprint when it matches 12.5%, and ANDs that property's
+     * whole index with the search box's small trigram match (Version7Migration) instead of filtering
+     * the few rows the trigrams found: 75 ms instead of 5 ms at a million entities. One object per
+     * property name, shared by the blueprints that have it; left in place when a property goes (it
+     * only costs ANALYZE a little).
+     */
+    @Override
+    public java.util.Optional<String> createPropertyStatistics(String property) {
+        return java.util.Optional.of("CREATE STATISTICS IF NOT EXISTS " + Identifiers.objectName("entities_s_", property)
+                + " ON ((" + PostgresPredicates.jsonValue("properties", property) + ")) FROM entities");
+    }
+
     static boolean usesBtree(PropertyDefinition definition) {
         if (!"string".equals(definition.type())) {
             return true;

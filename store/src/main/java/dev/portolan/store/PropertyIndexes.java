@@ -13,7 +13,8 @@ import java.util.Optional;
  * One partial expression index per scalar property of each blueprint ({@code WHERE blueprint = ...}),
  * so that a search on a property reads only that blueprint's matching rows. The {@code property_indexes}
  * table records which exist; index names come from a hash of blueprint, property and index DDL, so a
- * changed definition (e.g. another PostgreSQL index method) gets a new index.
+ * changed definition (e.g. another PostgreSQL index method) gets a new index. Where the database needs
+ * them, statistics on the property's values come with the index ({@link Dialect#createPropertyStatistics}).
  */
 final class PropertyIndexes {
 
@@ -47,6 +48,7 @@ final class PropertyIndexes {
         });
         wanted.forEach((property, name) -> {
             if (!name.equals(existing.get(property))) {
+                dialect.createPropertyStatistics(property).ifPresent(statistics -> Sql.update(connection, statistics, List.of()));
                 Sql.update(connection, ddl.get(property), List.of());
                 Sql.update(connection, "INSERT INTO property_indexes (blueprint, property, index_name) VALUES (?, ?, ?)",
                         List.of(identifier, property, name));

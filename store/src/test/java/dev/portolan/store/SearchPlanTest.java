@@ -78,6 +78,16 @@ class SearchPlanTest {
         }
     }
 
+    /** PostgreSQL keeps no statistics for partial expression indexes: each property gets its own, for the planner's estimates. */
+    @StoreTest
+    void eachPropertyHasStatisticsOnPostgresql(TestDatabase database) throws SQLException {
+        assumeTrue(database.dialect().equals("postgresql"), "SQLite reads its estimates from the index");
+        load(database);
+        assertThat(strings(database, "SELECT pg_get_statisticsobjdef(oid) FROM pg_statistic_ext"))
+                .anyMatch(definition -> definition.contains("properties -> 'tier'"))
+                .anyMatch(definition -> definition.contains("properties -> 'name'"));
+    }
+
     private static String indexName(TestDatabase database, String blueprint, String property) throws SQLException {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
              PreparedStatement statement = connection.prepareStatement(
