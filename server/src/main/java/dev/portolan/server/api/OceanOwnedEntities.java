@@ -10,7 +10,7 @@ import dev.portolan.catalog.search.Query;
 import dev.portolan.catalog.search.QueryParser;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
-import dev.portolan.server.auth.OceanUserAgent;
+import dev.portolan.catalog.integration.OceanUserAgent;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

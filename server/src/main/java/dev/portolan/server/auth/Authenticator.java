@@ -2,6 +2,7 @@ package dev.portolan.server.auth;
 
 import dev.portolan.catalog.access.AccessService;
 import dev.portolan.catalog.access.Credential;
+import dev.portolan.catalog.integration.OceanUserAgent;
 import dev.portolan.server.api.ApiException;
 import io.javalin.http.Context;
 

@@ -54,7 +54,7 @@ public final class IntegrationHost implements AutoCloseable {
         this.liveEvents = new LiveEvents(repository, registry, id -> new InProcessCatalogClient(catalog, id), jq, metrics, clock, tuning);
         this.manager = new IntegrationManager(repository, registry, id -> new InProcessCatalogClient(catalog, id), launcher, clock);
         this.remotes = new RemoteIntegrations(store, repository, manager, metrics, clock);
-        this.examples = new RemoteExamples(manager, remotes, repository);
+        this.examples = new RemoteExamples(manager, remotes, repository, jq);
         this.manualResync = new ManualResync(manager, launcher, remotes, repository);
         this.scheduler = new ResyncScheduler(repository, launcher, clock);
         this.feed = new SyncStatusFeed(launcher, repository);

@@ -56,7 +56,26 @@ class OceanExamplesTest {
         assertThat(kept.path(0).path("object")).isEqualTo(persons(0, 1).get(0));
         assertThat(kept.path(2).path("position").asInt()).isEqualTo(2);
         assertThat(kept.path(0).path("kindIdentifier").asText()).isEqualTo("fake-person-1");
+        // mapped with the resource's mapping, as a hosted resync's samples are
+        assertThat(kept.path(1).path("entities").path(0).path("blueprint").asText()).isEqualTo(fake.person());
+        assertThat(kept.path(1).path("entities").path(0).path("identifier").asText()).isEqualTo("p-1");
         assertThat(samples(server, fake, "?kind=fake-department").path("samples").size()).isZero();
+    }
+
+    @ApiTest
+    void anEntityOceanWroteHasItsIntegrationAndTheExampleItCameFromAsProvenance(ApiServer server) {
+        OceanFixtures fake = OceanFixtures.registered(server);
+        fake.createBlueprints();
+        fake.ocean().resyncStarted("2026-01-02T03:00:00Z").expect(200);
+        fake.ocean().upsertEntity(fake.person(), fake.personEntity("p-0", "hr")).expect(201);
+        fake.ocean().postExamples("fake-person", persons(0, 1)).expect(200);
+
+        JsonNode provenance = server.admin().get("/v1/blueprints/" + fake.person() + "/entities/p-0/provenance").expect(200)
+                .get("provenance");
+
+        assertThat(provenance.path("integration").asText()).isEqualTo(fake.ocean().identifier);
+        assertThat(provenance.path("writtenAt").asText()).isNotBlank();
+        assertThat(provenance.path("sample").path("object")).isEqualTo(persons(0, 1).get(0));
     }
 
     @ApiTest

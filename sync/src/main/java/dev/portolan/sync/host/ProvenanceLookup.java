@@ -6,6 +6,7 @@ import dev.portolan.catalog.audit.AuditQuery;
 import dev.portolan.catalog.audit.AuditRecord;
 import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
+import dev.portolan.catalog.integration.OceanUserAgent;
 import dev.portolan.catalog.integration.SyncSample;
 
 import java.util.List;
@@ -25,10 +26,14 @@ public final class ProvenanceLookup {
         this.repository = repository;
     }
 
-    /** Empty when no integration owns the entity (it was written through the API). */
+    /**
+     * Empty when no integration owns the entity (it was written through the API). An Ocean
+     * integration's datasource is its {@code User-Agent}; the integration is the identifier in it.
+     */
     public Optional<Provenance> of(Entity entity) {
-        String integration = entity.datasource();
-        if (integration == null) return Optional.empty();
+        String datasource = entity.datasource();
+        if (datasource == null) return Optional.empty();
+        String integration = OceanUserAgent.parse(datasource).map(OceanUserAgent::integration).orElse(datasource);
         List<AuditRecord> writes = catalog.audit(new AuditQuery(null, entity.blueprint(), entity.identifier(), null, "SUCCESS",
                 "entity", Actor.integration(integration).origin(), null, null, 1));
         AuditRecord last = writes.isEmpty() ? null : writes.getFirst();

@@ -7,9 +7,12 @@ import dev.portolan.catalog.integration.Installation;
 import dev.portolan.catalog.integration.RemoteState;
 import dev.portolan.catalog.integration.SyncSample;
 import dev.portolan.catalog.json.Json;
+import dev.portolan.sync.jq.JqEngine;
+import dev.portolan.sync.mapper.EntityMapper;
 import dev.portolan.sync.mapping.ResourceMapping;
 import dev.portolan.sync.resync.ResourceSamples;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +24,25 @@ import java.util.List;
  * {@link ResourceSamples#KEPT} objects per kind and resync (later ones are not kept: Ocean sends the
  * first few of each resource), each at most {@link SyncSample#MAX_OBJECT_CHARS} of JSON (a larger one
  * is noted, not kept), and only the latest {@link InstallationRepository#KEPT_SAMPLED_RESYNCS}
- * resyncs' samples. Thread-safe; two posts for one kind at once may keep a few objects fewer.
+ * resyncs' samples. Each kept object is mapped with the resource's mapping, as a hosted resync's
+ * sample is, so that it lists the entities made of it (an entity's provenance finds it by them).
+ * Thread-safe; two posts for one kind at once may keep a few objects fewer.
  */
 public final class RemoteExamples {
+
+    /** Per jq expression while mapping an example: as long as a mapping test may take. */
+    private static final Duration JQ_TIMEOUT = Duration.ofSeconds(2);
 
     private final IntegrationManager manager;
     private final RemoteIntegrations remotes;
     private final InstallationRepository repository;
+    private final JqEngine jq;
 
-    public RemoteExamples(IntegrationManager manager, RemoteIntegrations remotes, InstallationRepository repository) {
+    public RemoteExamples(IntegrationManager manager, RemoteIntegrations remotes, InstallationRepository repository, JqEngine jq) {
         this.manager = manager;
         this.remotes = remotes;
         this.repository = repository;
+        this.jq = jq;
     }
 
     /**
@@ -51,7 +61,9 @@ public final class RemoteExamples {
             throw CatalogException.conflict("not_remote", "Integration '" + identifier + "' runs in this server; it keeps samples by itself");
         }
         checkObjects(examples);
-        int resourceIndex = firstResourceOf(identifier, kind);
+        List<ResourceMapping> resources = manager.mapping(identifier).resources();
+        int resourceIndex = firstResourceOf(resources, identifier, kind);
+        EntityMapper mapper = new EntityMapper("resources[" + resourceIndex + "]", resources.get(resourceIndex), jq, JQ_TIMEOUT);
         String resyncId = remotes.state(identifier).map(RemoteState::currentResyncId).orElseThrow(() -> CatalogException.conflict(
                 "no_resync", "Integration '" + identifier + "' reported no resync yet (PATCH .../resync-state {\"status\": \"running\"}); "
                         + "examples are kept with the resync that fetched them"));
@@ -59,7 +71,7 @@ public final class RemoteExamples {
         List<SyncSample> kept = new ArrayList<>();
         for (JsonNode object : examples) {
             if (position >= ResourceSamples.KEPT) break;
-            kept.add(SyncSample.kept(identifier, resyncId, resourceIndex, kind, position++, object, List.of()));
+            kept.add(SyncSample.kept(identifier, resyncId, resourceIndex, kind, position++, object, mapper.map(object).keys()));
         }
         repository.saveSamples(kept);
         return kept.size();
@@ -75,8 +87,7 @@ public final class RemoteExamples {
         if (!violations.isEmpty()) throw CatalogException.invalid("invalid_examples", "The body", violations);
     }
 
-    private int firstResourceOf(String identifier, String kind) {
-        List<ResourceMapping> resources = manager.mapping(identifier).resources();
+    private static int firstResourceOf(List<ResourceMapping> resources, String identifier, String kind) {
         for (int i = 0; i < resources.size(); i++) {
             if (resources.get(i).kind().equals(kind)) return i;
         }

@@ -1,5 +1,8 @@
 package dev.portolan.sync.mapper;
 
+import dev.portolan.catalog.entity.EntityKey;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,5 +17,14 @@ public record MappingResult(boolean filteredOut, List<MappedEntity> entities, Li
 
     static MappingResult filtered() {
         return new MappingResult(true, List.of(), List.of());
+    }
+
+    /** The entities it produced that have an identifier and a blueprint (a search-query identifier has none yet). */
+    public List<EntityKey> keys() {
+        List<EntityKey> keys = new ArrayList<>();
+        for (MappedEntity entity : entities) {
+            if (entity.identifier() != null && entity.blueprint() != null) keys.add(new EntityKey(entity.blueprint(), entity.identifier()));
+        }
+        return keys;
     }
 }

@@ -1,9 +1,7 @@
 package dev.portolan.sync.resync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.integration.SyncSample;
-import dev.portolan.sync.mapper.MappedEntity;
 import dev.portolan.sync.mapper.MappingResult;
 
 import java.util.ArrayList;
@@ -40,11 +38,7 @@ public final class ResourceSamples {
 
     void keep(JsonNode object, MappingResult result) {
         if (!wantsMore()) return;
-        List<EntityKey> entities = new ArrayList<>();
-        for (MappedEntity entity : result.entities()) {
-            if (entity.identifier() != null && entity.blueprint() != null) entities.add(new EntityKey(entity.blueprint(), entity.identifier()));
-        }
-        samples.add(SyncSample.kept(integration, resyncId, resourceIndex, kind, samples.size(), object, entities));
+        samples.add(SyncSample.kept(integration, resyncId, resourceIndex, kind, samples.size(), object, result.keys()));
     }
 
     public List<SyncSample> samples() {

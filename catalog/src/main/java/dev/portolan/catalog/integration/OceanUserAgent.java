@@ -1,4 +1,4 @@
-package dev.portolan.server.auth;
+package dev.portolan.catalog.integration;
 
 import dev.portolan.catalog.Identifiers;
 
