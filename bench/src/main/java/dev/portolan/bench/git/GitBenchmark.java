@@ -81,20 +81,29 @@ public final class GitBenchmark {
         System.out.printf("Git resync: one repository of %,d commits and %,d files; %,d small repositories in a scan root; "
                 + "max heap %d MB, %d processors%n", commits, files, repositories, Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.getRuntime().availableProcessors());
-        Path work = Files.createTempDirectory("portolan-bench-git");
+        // -Dportolan.bench.git.dir=<folder> keeps the generated repositories there and reuses them on the next run (say, to
+        // generate a million commits once with a large heap, then measure with -Xmx512m).
+        String kept = System.getProperty("portolan.bench.git.dir");
+        Path work = kept != null ? Files.createDirectories(Path.of(kept).toAbsolutePath()) : Files.createTempDirectory("portolan-bench-git");
         if (commits > 0) {
-            Path big = work.resolve("big/monolith.git");
-            long start = System.nanoTime();
-            GeneratedRepositories.create(big, commits, files);
-            System.out.printf("  generated the large repository in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            Path big = work.resolve("big-" + commits + "-" + files + "/monolith.git");
+            if (!Files.exists(big.resolve("refs/heads/main"))) { // written last: its presence means the repository is complete
+                long start = System.nanoTime();
+                GeneratedRepositories.create(big, commits, files);
+                System.out.printf("  generated the large repository in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            }
             BenchDatabases.each(which, "portolan_bench_git", (dialect, store) ->
                     run(dialect + ", 1 repository", store, work, "{\"repositories\": [\"" + big + "\"]}"));
         }
         if (repositories > 0) {
-            Path root = work.resolve("many");
-            long start = System.nanoTime();
-            for (int i = 0; i < repositories; i++) GeneratedRepositories.create(root.resolve(String.format("team-%02d/repo-%04d.git", i % 20, i)), 5, 10);
-            System.out.printf("  generated %,d small repositories in %.1f s%n", repositories, (System.nanoTime() - start) / 1e9);
+            Path root = work.resolve("many-" + repositories);
+            Path complete = work.resolve("many-" + repositories + ".complete");
+            if (!Files.exists(complete)) {
+                long start = System.nanoTime();
+                for (int i = 0; i < repositories; i++) GeneratedRepositories.create(root.resolve(String.format("team-%02d/repo-%04d.git", i % 20, i)), 5, 10);
+                System.out.printf("  generated %,d small repositories in %.1f s%n", repositories, (System.nanoTime() - start) / 1e9);
+                Files.createFile(complete);
+            }
             BenchDatabases.each(which, "portolan_bench_git", (dialect, store) ->
                     run(dialect + ", " + repositories + " repositories", store, work, "{\"scanRoots\": [\"" + root + "\"], \"scanDepth\": 2}"));
         }

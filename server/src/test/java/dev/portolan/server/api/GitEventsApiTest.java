@@ -2,21 +2,18 @@ package dev.portolan.server.api;
 
 import dev.portolan.server.testing.ApiServer;
 import dev.portolan.server.testing.ApiTest;
+import dev.portolan.server.testing.WebhookSignatures;
 import dev.portolan.server.testing.GitRepositories;
 import dev.portolan.server.testing.Ids;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +34,8 @@ class GitEventsApiTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String sign(String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private static String sign(String body) {
+        return WebhookSignatures.github(SECRET, body);
     }
 
     @ApiTest

@@ -3,16 +3,13 @@ package dev.portolan.server.api;
 import com.sun.net.httpserver.HttpServer;
 import dev.portolan.server.testing.ApiServer;
 import dev.portolan.server.testing.ApiTest;
+import dev.portolan.server.testing.WebhookSignatures;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,10 +46,8 @@ class WebhookApiTest {
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String sign(String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    private static String sign(String body) {
+        return WebhookSignatures.github(SECRET, body);
     }
 
     @ApiTest

@@ -30,21 +30,21 @@ final class GitSettings {
     /** The settings, with every local path ({@code file://} URLs too) checked against {@code folders} (not at all when null). */
     static SettingsDefinition definition(FileFolders folders) {
         return SettingsDefinition.builder()
-            .add(new SettingDefinition(REPOSITORIES, SettingType.LIST, false, json("[]"), false,
-                    "repositories to read: local paths, or file://, http(s):// or ssh:// URLs (remote ones are cloned bare into the data directory and fetched on each resync)",
-                    (path, value, problems) -> validateLocations(path, value, folders, problems)))
-            .add(new SettingDefinition(SCAN_ROOTS, SettingType.LIST, false, json("[]"), false,
-                    "folders searched for repositories (working trees and bare ones), down to scanDepth levels",
-                    (path, value, problems) -> validateFolders(path, value, folders, problems)))
-            .add(new SettingDefinition(SCAN_DEPTH, SettingType.INTEGER, false, json("3"), false,
-                    "how many folder levels below a scan root are searched", GitSettings::validateScanDepth))
-            .optional(BRANCH, SettingType.STRING, null, "branch to read in every repository (default: each repository's HEAD)")
-            .add(new SettingDefinition(COMMIT_DEPTH, SettingType.INTEGER, false, json("100"), false,
-                    "how many of the most recent commits of each repository the commit kind returns", GitSettings::validateCommitDepth))
-            .optional(USERNAME, SettingType.STRING, null, "user name for https remotes (with password); for a token alone, any name")
-            .secret(PASSWORD, false, "password or access token for https remotes")
-            .secret(WEBHOOK_SECRET, false,
-                    "shared secret that live events (POST /integrations/{id}/events) must carry as a signature or token; without it, live events are refused")
+                .add(new SettingDefinition(REPOSITORIES, SettingType.LIST, false, json("[]"), false,
+                        "repositories to read: local paths, or file://, http(s):// or ssh:// URLs (remote ones are cloned bare into the data directory and fetched on each resync)",
+                        (path, value, problems) -> validateLocations(path, value, folders, problems)))
+                .add(new SettingDefinition(SCAN_ROOTS, SettingType.LIST, false, json("[]"), false,
+                        "folders searched for repositories (working trees and bare ones), down to scanDepth levels",
+                        (path, value, problems) -> validateFolders(path, value, folders, problems)))
+                .add(new SettingDefinition(SCAN_DEPTH, SettingType.INTEGER, false, json("3"), false,
+                        "how many folder levels below a scan root are searched", GitSettings::validateScanDepth))
+                .optional(BRANCH, SettingType.STRING, null, "branch to read in every repository (default: each repository's HEAD)")
+                .add(new SettingDefinition(COMMIT_DEPTH, SettingType.INTEGER, false, json("100"), false,
+                        "how many of the most recent commits of each repository the commit kind returns", GitSettings::validateCommitDepth))
+                .optional(USERNAME, SettingType.STRING, null, "user name for https remotes (with password); for a token alone, any name")
+                .secret(PASSWORD, false, "password or access token for https remotes")
+                .secret(WEBHOOK_SECRET, false,
+                        "shared secret that live events (POST /integrations/{id}/events) must carry as a signature or token; without it, live events are refused")
             .build();
     }
 
