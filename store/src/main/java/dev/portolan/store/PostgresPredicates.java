@@ -68,9 +68,11 @@ final class PostgresPredicates implements Predicates {
 
     @Override
     public SqlFragment containsText(Operand operand, String text) {
-        if (operand instanceof Operand.TextColumn column && TRIGRAM_INDEXED.contains(column.column())) {
+        if (operand instanceof Operand.TextColumn column && TRIGRAM_INDEXED.contains(column.column())
+                && text.codePointCount(0, text.length()) >= 3) {
             // The same match as strpos, written as LIKE so the trigram index of the column serves it
-            // (Version7Migration): the catalog page's search box.
+            // (Version7Migration): the catalog page's search box. A shorter text has no trigram, and
+            // LIKE would make the index read itself whole: strpos then, on the rows the rest selects.
             return textCondition(operand, text(operand) + " LIKE ? ESCAPE '\\'", "%" + escapeLike(text) + "%");
         }
         return textCondition(operand, "strpos(" + text(operand) + ", ?) > 0", text);
