@@ -25,8 +25,6 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,12 +137,10 @@ public final class GitBenchmark {
     }
 
     private static void resync(String name, CatalogService catalog, GitIntegration integration, Settings settings, Mapping mapping,
-                               AtomicLong reads) {
+                               AtomicLong reads) throws InterruptedException {
         reads.set(0);
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
+        HeapSampler heap = HeapSampler.start();
         ResyncContext context = new ResyncContext("git-bench", integration, settings, mapping, new InProcessCatalogClient(catalog, "git-bench"),
                 PortolanJqEngine.INSTANCE, Clock.systemUTC(), Duration.ofSeconds(5), 1000, () -> false);
         SyncReport report = new SyncReport(UUID.randomUUID().toString(), "git-bench", "bench", Instant.now());
@@ -152,11 +148,12 @@ public final class GitBenchmark {
         long cpuStart = processCpuNanos();
         new ResyncRunner(context, WARNINGS, ResyncProgress.NONE).run(report);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long peakHeapMb = heap.stop() >> 20;
         double cpu = (processCpuNanos() - cpuStart) / 1e9;
         long fetched = report.kinds().stream().mapToLong(KindReport::fetchedCount).sum();
         // CPU time is the figure to compare when other processes share the machine: wall time then includes waiting for a core.
         System.out.printf("  %-17s %7.2f s (cpu %6.2f s)  %,9.0f objects/s  peak heap %,5d MB  read from repositories %,d  "
-                        + "reconciliation %.2f s  %s%n", name, seconds, cpu, fetched / seconds, peakHeapMb(), reads.get(),
+                        + "reconciliation %.2f s  %s%n", name, seconds, cpu, fetched / seconds, peakHeapMb, reads.get(),
                 report.reconciliation().durationMillis() / 1e3, report.state().wire());
         for (KindReport k : report.kinds()) {
             System.out.printf("    %-14s fetched %,8d  ingested %,8d  not changed %,8d  fetch %6.2f s  map %6.2f s  ingest %6.2f s%n",
@@ -171,13 +168,5 @@ public final class GitBenchmark {
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-        }
-        return peak >> 20;
     }
 }
