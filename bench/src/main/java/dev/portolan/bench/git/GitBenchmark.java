@@ -120,6 +120,17 @@ public final class GitBenchmark {
         Mapping mapping = IntegrationManager.mappingParser(integration, settings)
                 .parse(MappingParser.readYaml(integration.defaults().mappingYaml() + FILE_RESOURCE));
         System.out.println("[" + name + "]");
+        try {
+            resyncs(catalog, integration, settings, mapping, reads);
+        } finally {
+            try (var paths = Files.walk(data)) { // the caches and mirrors of this run: the next starts cold
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void resyncs(CatalogService catalog, GitIntegration integration, Settings settings, Mapping mapping,
+                                AtomicLong reads) throws Exception {
         resync("cold resync", catalog, integration, settings, mapping, reads);
         resync("no-change resync", catalog, integration, settings, mapping, reads);
         String jfr = System.getProperty("portolan.bench.jfr");
