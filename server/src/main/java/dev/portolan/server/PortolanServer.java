@@ -89,7 +89,7 @@ public final class PortolanServer implements AutoCloseable {
             GitQuickstart quickstart = new GitQuickstart(git, settings.workingDirectory());
             // One throttle: failed sign-ins through the UI and the token endpoint count together.
             LoginThrottle throttle = new LoginThrottle(settings.loginLimits(), clock);
-            WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(), integrations.launcher(),
+            WebUi ui = new WebUi(new UiServices(catalog, integrations.manager(),
                     integrations.repository(), integrations.registry(), integrations.jq(), clock,
                     integrations.feed(), integrations.tester(), integrations.provenance(), quickstart, integrations.manualResync()),
                     ("web-ui-session|" + key).getBytes(StandardCharsets.UTF_8), throttle.forSignIn());

@@ -8,7 +8,6 @@ import dev.portolan.sync.host.ManualResync;
 import dev.portolan.sync.host.MappingTester;
 import dev.portolan.sync.host.ProvenanceLookup;
 import dev.portolan.sync.host.SyncStatusFeed;
-import dev.portolan.sync.host.ResyncLauncher;
 import dev.portolan.sync.jq.JqEngine;
 import dev.portolan.ui.home.Quickstart;
 
@@ -18,7 +17,7 @@ import java.time.Clock;
  * The services the pages read and write through: the very ones the {@code /v1} API uses, so a
  * page gets the same validation, audit and rules as an API call. Built once by the server.
  */
-public record UiServices(CatalogService catalog, IntegrationManager integrations, ResyncLauncher launcher,
+public record UiServices(CatalogService catalog, IntegrationManager integrations,
                          InstallationRepository installations, IntegrationRegistry registry, JqEngine jq,
                          Clock clock, SyncStatusFeed feed, MappingTester tester, ProvenanceLookup provenance,
                          Quickstart quickstart, ManualResync manualResync) {}
