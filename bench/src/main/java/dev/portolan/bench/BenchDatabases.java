@@ -10,8 +10,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 
 /**
- * Fresh databases for a benchmark run: SQLite in a temporary directory, and a PostgreSQL database
- * created on 127.0.0.1:5432 (user postgres) and dropped afterwards.
+ * Fresh databases for a benchmark run: SQLite in a temporary directory (deleted afterwards), and a
+ * PostgreSQL database created on 127.0.0.1:5432 (user postgres) and dropped afterwards.
  */
 public final class BenchDatabases {
 
@@ -31,17 +31,32 @@ public final class BenchDatabases {
             Path dir = Files.createTempDirectory(name);
             try (CatalogStore store = Stores.sqlite(dir)) {
                 run.on("sqlite", store);
+            } finally {
+                deleteDirectory(dir);
             }
         }
         if (!which.equals("sqlite")) {
             execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             execute("CREATE DATABASE " + name);
-            try (CatalogStore store = Stores.open("jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres")) {
+            try (CatalogStore store = Stores.open(postgresUrl(name))) {
                 run.on("postgresql", store);
             } finally {
                 execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         }
+    }
+
+    /** The JDBC URL of the PostgreSQL database {@link #each} creates under {@code name}. */
+    public static String postgresUrl(String name) {
+        return "jdbc:postgresql://127.0.0.1:5432/" + name + "?user=postgres";
+    }
+
+    /** The SQLite file and its WAL go after the run: a 1M-entity database is gigabytes of /tmp. */
+    private static void deleteDirectory(Path dir) throws java.io.IOException {
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) Files.deleteIfExists(file);
+        }
+        Files.deleteIfExists(dir);
     }
 
     private static void execute(String sql) throws Exception {

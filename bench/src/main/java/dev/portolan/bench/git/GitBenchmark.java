@@ -2,6 +2,7 @@ package dev.portolan.bench.git;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.bench.BenchDatabases;
+import dev.portolan.bench.HeapSampler;
 import dev.portolan.catalog.CatalogService;
 import dev.portolan.catalog.entity.JqCalculations;
 import dev.portolan.catalog.json.Json;

@@ -12,6 +12,7 @@ import dev.portolan.catalog.json.Json;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.catalog.store.RelationTargets;
 import dev.portolan.bench.BenchDatabases;
+import dev.portolan.bench.HeapSampler;
 import dev.portolan.sync.client.InProcessCatalogClient;
 import dev.portolan.sync.jq.PortolanJqEngine;
 import dev.portolan.sync.mapping.Mapping;
@@ -24,8 +25,6 @@ import dev.portolan.sync.resync.ResyncRunner;
 import dev.portolan.sync.resync.SyncEvents;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,17 +85,35 @@ public final class SyncBenchmark {
         }
     }
 
-    private static void run(String dialect, CatalogStore store, int n) {
+    private static void run(String dialect, CatalogStore store, int n) throws Exception {
         CatalogService catalog = new CatalogService(store, Clock.systemUTC(), new JqCalculations());
         createModel(catalog);
-        System.out.printf("%n== %s, N = %,d%n", dialect, n);
-        rawWrites(store, n);
-        resync("cold", catalog, n, 0);
-        resync("no change", catalog, n, 0);
-        resync("10% changed, 5% gone, 5% new", catalog, n, 1);
+        System.out.printf("%n== %s, N = %,d   (load average %s)%n", dialect, n, loadAverage());
+        double floor = DatabaseFloor.measure(dialect, BenchDatabases.postgresUrl("portolan_sync_bench"), n);
+        System.out.printf("  %-30s %,9.0f rows/s   (plain JDBC, bare table with a primary key only: %s)%n", "floor", floor,
+                dialect.equals("sqlite") ? "batched prepared inserts, 1,000 per transaction, WAL, synchronous=NORMAL"
+                        : "COPY, 1,000 rows per transaction");
+        rawWrites(store, n, floor);
+        resync("cold", catalog, n, 0, floor);
+        resync("no change", catalog, n, 0, floor);
+        resync("10% changed, 5% gone, 5% new", catalog, n, 1, floor);
+        System.out.printf("  (load average after: %s)%n", loadAverage());
     }
 
-    private static void resync(String name, CatalogService catalog, int n, int generation) {
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException | RuntimeException e) {
+            return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** A rate and its ratio to the floor, e.g. "9,400/s (0.22× floor)". */
+    private static String rate(double perSecond, double floor) {
+        return String.format("%,9.0f/s (%.2f× floor)", perSecond, perSecond / floor);
+    }
+
+    private static void resync(String name, CatalogService catalog, int n, int generation, double floor) throws InterruptedException {
         SyntheticIntegration integration = new SyntheticIntegration();
         ObjectNode settings = Json.object().put("count", n).put("generation", generation);
         Mapping mapping = new MappingParser(integration.kinds(null), k -> java.util.Set.of(), java.util.Set.of())
@@ -105,18 +122,19 @@ public final class SyncBenchmark {
                 new InProcessCatalogClient(catalog, "bench"), PortolanJqEngine.INSTANCE, Clock.systemUTC(),
                 Duration.ofSeconds(2), 1000, () -> false);
         System.gc();
-        resetPeaks();
+        HeapSampler heap = HeapSampler.start();
         long start = System.nanoTime();
         SyncReport report = new ResyncRunner(context, quiet(), ResyncProgress.NONE)
                 .run(new SyncReport(UUID.randomUUID().toString(), "bench", "bench", Instant.now()));
         double seconds = (System.nanoTime() - start) / 1e9;
+        long peakMb = heap.stop() >> 20;
         KindReport k = report.kinds().getFirst();
-        System.out.printf("  %-30s %7.1f s  %,9.0f objects/s end to end   peak heap %,d MB   (%s)%n", name, seconds,
-                k.fetchedCount() / seconds, peakHeapMb(), report.state().wire());
-        System.out.printf("      fetch %,9.0f/s   map %,9.0f/s   ingest %,9.0f/s   reconcile %.1f s%n",
+        System.out.printf("  %-30s %7.1f s  %s end to end   peak heap %,d MB   (%s)%n", name, seconds,
+                rate(k.fetchedCount() / seconds, floor), peakMb, report.state().wire());
+        System.out.printf("      fetch %,9.0f/s   map %,9.0f/s   ingest %s   reconcile %.1f s%n",
                 k.fetchedCount() / k.stageSeconds(KindReport.Stage.FETCH),
                 k.fetchedCount() / k.stageSeconds(KindReport.Stage.MAP),
-                k.transformedCount() / k.stageSeconds(KindReport.Stage.INGEST),
+                rate(k.transformedCount() / k.stageSeconds(KindReport.Stage.INGEST), floor),
                 report.reconciliation().durationMillis() / 1000.0);
         System.out.printf("      fetched %,d  transformed %,d  filtered %,d  ingested %,d  not changed %,d  failed %,d  deleted %,d%n",
                 k.fetchedCount(), k.transformedCount(), k.filteredOutCount(), k.ingestedCount(), k.notChangedCount(),
@@ -124,7 +142,7 @@ public final class SyncBenchmark {
     }
 
     /** The same kind of rows written straight into the store in batches of 1,000: the floor under the pipeline. */
-    private static void rawWrites(CatalogStore store, int n) {
+    private static void rawWrites(CatalogStore store, int n, double floor) {
         var blueprints = store.read(tx -> tx.listBlueprints());
         RelationTargets targets = RelationTargets.of(blueprints);
         SyntheticSource source = new SyntheticSource(n, 7, 0);
@@ -151,8 +169,8 @@ public final class SyncBenchmark {
             });
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  %-30s %7.1f s  %,9.0f rows/s (insertEntities in batches of 1,000, no audit)%n",
-                "raw store writes", seconds, n / seconds);
+        System.out.printf("  %-30s %7.1f s  %s (insertEntities in batches of 1,000, no audit)%n",
+                "raw store writes", seconds, rate(n / seconds, floor));
     }
 
     private static void createModel(CatalogService catalog) {
@@ -182,19 +200,4 @@ public final class SyncBenchmark {
     private static SyncEvents quiet() {
         return (level, kind, message) -> { };
     }
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
-    }
-
-    private static long peakHeapMb() {
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-        }
-        return peak >> 20;
-    }
-
 }

@@ -1,11 +1,11 @@
-package dev.portolan.bench.git;
+package dev.portolan.bench;
 
 /**
  * The most heap in use (live objects and garbage not yet collected) while a resync runs, sampled
  * every 20 ms: what the JVM needed, never more than its maximum heap (the pools' own peaks,
  * reached at different times, add up to more).
  */
-final class HeapSampler {
+public final class HeapSampler {
 
     private final Thread thread;
     private volatile boolean running = true;
@@ -15,7 +15,7 @@ final class HeapSampler {
         thread = Thread.ofPlatform().daemon().name("heap-sampler").start(this::sample);
     }
 
-    static HeapSampler start() {
+    public static HeapSampler start() {
         return new HeapSampler();
     }
 
@@ -32,7 +32,7 @@ final class HeapSampler {
     }
 
     /** Stops sampling; the peak in bytes. */
-    long stop() throws InterruptedException {
+    public long stop() throws InterruptedException {
         running = false;
         thread.join();
         return peak;
