@@ -102,4 +102,24 @@ class FilesAndFoldersTest {
         assertThat(cart.path("language").asText()).isEqualTo("JavaScript");
         assertThat(harness.get("service", "mono-search").properties().path("language").asText(null)).isNull();
     }
+
+    @SyncTest
+    void theDefaultMappingsCommentedExamplesForFilesAndFoldersWorkOnceUncommented(SyncHarness harness) {
+        GitSync git = new GitSync(harness, temp.resolve("data"));
+        TestRepository repo = monorepo();
+        Settings settings = git.settings(GitSync.settingsFor(repo.folder()));
+        String uncommented = git.integration.defaults().mappingYaml().lines()
+                .map(line -> line.startsWith("#  ") ? line.substring(1) : line)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(uncommented).contains("  - kind: file", "  - kind: folder");
+
+        SyncReport report = git.resync(settings, git.mapping(uncommented, settings));
+
+        assertThat(report.state()).isEqualTo(SyncState.COMPLETED);
+        assertThat(harness.identifiers("service"))
+                .containsExactlyInAnyOrder("mono", "platform", "cart", "search", "index", "mono-cart", "mono-search");
+        assertThat(harness.get("service", "search").team()).containsExactly("find");
+        assertThat(harness.get("service", "mono-cart").properties().path("readme").asText()).isEqualTo("# Cart\n");
+        assertThat(harness.get("service", "mono-cart").properties().path("url").asText()).isEqualTo(repo.folder() + "/services/cart");
+    }
 }

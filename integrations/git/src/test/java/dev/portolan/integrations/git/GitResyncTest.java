@@ -175,4 +175,25 @@ class GitResyncTest {
         assertThat(p.path("lastCommitMessage").asText()).isEqualTo("Feature work");
         assertThat(p.path("commitCount").asInt()).isEqualTo(3);
     }
+
+    @SyncTest
+    void aBranchThatIsGoneFailsTheFetchNamingItAndDeletesNothing(SyncHarness harness) throws Exception {
+        GitSync git = new GitSync(harness, temp.resolve("data"));
+        TestRepository payments = checkout("payments");
+        Settings settings = git.settings("{\"repositories\": [\"" + payments.folder() + "\"], \"branch\": \"feature\"}");
+        git.resync(settings);
+        assertThat(harness.count("commit")).isEqualTo(2);
+
+        payments.git().branchDelete().setBranchNames("feature").setForce(true).call();
+        harness.events().clear();
+        SyncReport report = git.resync(settings);
+
+        assertThat(GitSync.kind(report, "repository").fetchFailedCount()).isEqualTo(1);
+        assertThat(harness.events().lines()).anySatisfy(line -> assertThat(line.message())
+                .contains("has no branch 'feature' (it has: main)", "Tip: fix settings.branch"));
+        assertThat(report.reconciliation().deletedCount()).isZero();
+        assertThat(harness.identifiers("service")).containsExactly("payments");
+        assertThat(harness.count("commit")).isEqualTo(2);
+        assertThat(harness.count("contributor")).isEqualTo(2);
+    }
 }

@@ -140,4 +140,77 @@ class LiveEventsTest {
         assertThat(harness.get("contributor", "grace-hopper").relations().path("services")).hasSize(2);
         assertThat(harness.count("commit")).isEqualTo(3);
     }
+
+    /** What one delivery re-reads of the repository kind, without a catalog: the names of the repositories read. */
+    private static List<String> repositoriesRead(GitIntegration integration, Settings settings, Map<String, String> headers, String body)
+            throws FetchException {
+        FetchContext context = new FetchContext("git-1", settings, Json.object(), () -> false);
+        LiveChange change = integration.webhooks().orElseThrow().changes("repository", context, headers(headers), Json.parse(body));
+        return change.upserts().stream().map(r -> r.path("full_name").asText() + "@" + r.path("head_commit").path("message").asText()).toList();
+    }
+
+    @Test
+    void eachSendersPushPayloadReReadsTheRepositoryItNamesAlone() throws Exception {
+        TestRepository payments = TestRepository.init(temp.resolve("repos/payments"));
+        payments.write("README.md", "payments\n").commit("Pay", ADA);
+        TestRepository ledger = TestRepository.init(temp.resolve("repos/ledger"));
+        ledger.write("README.md", "ledger\n").commit("Count", GRACE);
+        GitIntegration integration = new GitIntegration(temp.resolve("data"), FileFolders.of(List.of(temp)));
+        Settings settings = integration.settings().parse(Json.parse("{\"scanRoots\": [\"" + temp.resolve("repos") + "\"], "
+                + "\"branch\": \"main\", \"webhookSecret\": \"" + SECRET + "\"}"));
+        String gitea = """
+                {"ref": "refs/heads/main", "repository": {"name": "payments", "full_name": "acme/payments",
+                 "clone_url": "https://gitea.example.com/acme/payments.git", "html_url": "https://gitea.example.com/acme/payments"}}""";
+        String gitlab = """
+                {"object_kind": "push", "ref": "refs/heads/main",
+                 "project": {"name": "Payments service", "path": "payments", "path_with_namespace": "acme/payments",
+                             "git_http_url": "https://gitlab.example.com/acme/payments.git"},
+                 "repository": {"name": "Payments service", "url": "git@gitlab.example.com:acme/payments.git",
+                                "homepage": "https://gitlab.example.com/acme/payments"}}""";
+        String bitbucket = """
+                {"push": {"changes": [{"new": {"type": "branch", "name": "main"}}]},
+                 "repository": {"name": "payments", "full_name": "acme/payments", "type": "repository"}}""";
+
+        assertThat(repositoriesRead(integration, settings, Map.of("X-GitHub-Event", "push"), GITHUB_PUSH)).containsExactly("payments@Pay");
+        assertThat(repositoriesRead(integration, settings, Map.of("X-Gitea-Event", "push"), gitea)).containsExactly("payments@Pay");
+        assertThat(repositoriesRead(integration, settings, Map.of("X-Gitlab-Event", "Push Hook"), gitlab)).containsExactly("payments@Pay");
+        assertThat(repositoriesRead(integration, settings, Map.of("X-Event-Key", "repo:push"), bitbucket)).containsExactly("payments@Pay");
+        assertThat(repositoriesRead(integration, settings, Map.of(), "{\"repository\": \"" + ledger.folder() + "\", \"branch\": \"main\"}"))
+                .containsExactly("ledger@Count");
+        assertThat(repositoriesRead(integration, settings, Map.of(), "{\"repository\": \"billing\"}")).as("no such repository").isEmpty();
+    }
+
+    @Test
+    void aPingATagPushOrAPushToAnotherBranchReadsNothing() throws Exception {
+        TestRepository payments = TestRepository.init(temp.resolve("repos/payments"));
+        payments.write("README.md", "payments\n").commit("Pay", ADA);
+        GitIntegration integration = new GitIntegration(temp.resolve("data"), FileFolders.of(List.of(temp)));
+        Settings settings = integration.settings().parse(Json.parse("{\"repositories\": [\"" + payments.folder() + "\"], \"branch\": \"main\"}"));
+
+        assertThat(repositoriesRead(integration, settings, Map.of("X-GitHub-Event", "ping"), "{\"zen\": \"Keep it simple.\"}")).isEmpty();
+        assertThat(repositoriesRead(integration, settings, Map.of("X-Gitea-Event", "ping"), "{}")).isEmpty();
+        assertThat(repositoriesRead(integration, settings, Map.of(), "{\"ref\": \"refs/tags/v1\", \"repository\": {\"name\": \"payments\"}}")).isEmpty();
+        assertThat(repositoriesRead(integration, settings, Map.of(), "{\"repository\": \"payments\", \"branch\": \"next\"}")).isEmpty();
+        assertThat(repositoriesRead(integration, settings, Map.of(), "{\"repository\": \"payments\", \"branch\": \"main\"}")).hasSize(1);
+    }
+
+    @Test
+    void aPushFetchesItsRemoteAtOnceWhereAResyncWouldWaitForTheMirrorToGrowStale() throws Exception {
+        Path bare = TestRepository.bare(temp.resolve("remotes/orders.git"));
+        TestRepository work = TestRepository.init(temp.resolve("work"));
+        work.write("app.py", "print(1)\n").commit("Start", ADA);
+        work.push(bare.toUri().toString(), false);
+        GitIntegration integration = new GitIntegration(temp.resolve("data"), FileFolders.of(List.of(temp))); // remotes fresh for 30 s
+        Settings settings = integration.settings().parse(Json.parse("{\"repositories\": [\"" + bare.toUri() + "\"]}"));
+        String push = "{\"repository\": \"" + bare.toUri() + "\"}";
+        assertThat(repositoriesRead(integration, settings, Map.of(), push)).containsExactly("orders@Start");
+
+        work.write("app.py", "print(2)\n").commit("Second", GRACE);
+        work.push(bare.toUri().toString(), false);
+        FetchContext context = new FetchContext("git-1", settings, Json.object(), () -> false);
+        JsonNode resynced = integration.fetcher("repository", context).fetch(null).objects().getFirst();
+
+        assertThat(resynced.path("head_commit").path("message").asText()).as("a resync within 30 s reads the mirror as it is").isEqualTo("Start");
+        assertThat(repositoriesRead(integration, settings, Map.of(), push)).containsExactly("orders@Second");
+    }
 }

@@ -114,4 +114,40 @@ class RemoteRepositoriesTest {
         assertThat(Files.exists(temp.resolve("data/git/git-1/mirrors"))).isTrue();
         assertThat(temp.resolve("data/git/git-1/mirrors").toFile().list()).isEmpty(); // no half clone left behind
     }
+
+    @SyncTest
+    void aRemoteThatBecomesUnreachableFailsItsFetchWithATipAndItsEntitiesStay(SyncHarness harness) throws Exception {
+        Path bare = TestRepository.bare(temp.resolve("remotes").resolve("orders.git"));
+        pushedTo(bare);
+        GitSync git = new GitSync(harness, temp.resolve("data"));
+        Settings settings;
+        try (SmartHttpServer http = new SmartHttpServer(temp.resolve("remotes"), "reader", "s3cret")) {
+            settings = git.settings("{\"repositories\": [\"" + http.url("orders") + "\"], \"username\": \"reader\", \"password\": \"s3cret\"}");
+            assertThat(git.resync(settings).state()).isEqualTo(SyncState.COMPLETED);
+        }
+        harness.events().clear();
+
+        SyncReport report = git.resync(settings); // the server is gone: its port refuses connections
+
+        assertThat(GitSync.kind(report, "repository").fetchFailedCount()).isEqualTo(1);
+        assertThat(GitSync.kind(report, "commit").fetchFailedCount()).isEqualTo(1);
+        assertThat(harness.events().lines()).anySatisfy(line -> assertThat(line.message())
+                .contains("cannot fetch http://127.0.0.1:", "Tip: the remote is unreachable"));
+        assertThat(report.reconciliation().deletedCount()).isZero();
+        assertThat(harness.count("service")).isEqualTo(1);
+        assertThat(harness.count("commit")).isEqualTo(2);
+    }
+
+    @SyncTest
+    void anSshRemoteThatCannotBeReachedFailsItsFetchWithATip(SyncHarness harness) {
+        GitSync git = new GitSync(harness, temp.resolve("data"));
+        Settings settings = git.settings("{\"repositories\": [\"ssh://git@127.0.0.1:9/acme/orders.git\"]}");
+
+        SyncReport report = git.resync(settings);
+
+        assertThat(report.state()).isEqualTo(SyncState.FAILED);
+        assertThat(GitSync.kind(report, "repository").fetchFailedCount()).isEqualTo(1);
+        assertThat(harness.events().lines()).anySatisfy(line -> assertThat(line.message())
+                .contains("cannot clone ssh://", "127.0.0.1:9/acme/orders.git", "Connection refused", "Tip: the remote is unreachable"));
+    }
 }
