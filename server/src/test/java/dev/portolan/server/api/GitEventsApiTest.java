@@ -1,5 +1,6 @@
 package dev.portolan.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.server.testing.ApiServer;
 import dev.portolan.server.testing.ApiTest;
 import dev.portolan.server.testing.WebhookSignatures;
@@ -53,6 +54,8 @@ class GitEventsApiTest {
             git.commit().setMessage("Pushed later").setAuthor(grace).setCommitter(grace).setSign(false).call();
         }
         String push = "{\"repository\": \"" + name + "\"}";
+        String syncStatus = "/v1/integration/" + id + "/syncStatus";
+        JsonNode reportBefore = server.admin().get(syncStatus).expect(200).body();
 
         HttpResponse<String> unsigned = deliver(server, id, push, Map.of());
         HttpResponse<String> wrongToken = deliver(server, id, push, Map.of("Authorization", "Bearer not-the-secret"));
@@ -74,5 +77,8 @@ class GitEventsApiTest {
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         assertThat(server.admin().get("/v1/blueprints/service/entities/" + name).expect(200)
                 .get("entity").path("properties").path("lastCommitMessage").asText()).isEqualTo("Pushed later");
+        JsonNode liveEvents = server.admin().get("/v1/integration/" + id + "/logs?eventId=live-events").expect(200).get("data").path("logs");
+        assertThat(liveEvents).anySatisfy(line -> assertThat(line.path("message").asText()).contains("push to " + name));
+        assertThat(server.admin().get(syncStatus).expect(200).body()).as("not in the sync report").isEqualTo(reportBefore);
     }
 }

@@ -55,4 +55,25 @@ class GitIntegrationApiTest {
             Files.deleteIfExists(outside);
         }
     }
+
+    @ApiTest
+    void thePasswordAndWebhookSecretAreNeverReturnedAndAPasswordInARepositoryUrlIsRefused(ApiServer server) throws Exception {
+        String id = Ids.unique("git");
+        Path repo = GitRepositories.create(server.dataDirectory().resolve("repos").resolve(id + "-api"));
+
+        var refused = server.admin().post("/v1/integration", "{installationId: '" + id + "', installationAppType: 'git', settings: {"
+                + "repositories: ['https://reader:pa55word@example.com/acme/web.git']}}");
+        assertThat(refused.expectError(422, "invalid_settings").detailPaths()).containsExactly("settings.repositories[0]");
+        assertThat(refused.message()).contains("put the password in the 'password' setting").doesNotContain("pa55word");
+
+        server.admin().post("/v1/integration", "{installationId: '" + id + "', installationAppType: 'git', settings: {repositories: ['"
+                + repo + "'], username: 'reader', password: 'pa55word', webhookSecret: 'hook-s3cret'}}").expect(201);
+        GitRepositories.awaitResync(server.server(), id);
+        var shown = server.admin().get("/v1/integration/" + id).expect(200);
+
+        assertThat(shown.get("integration").path("settings").path("password").asText()).isEqualTo("********");
+        assertThat(shown.get("integration").path("settings").path("webhookSecret").asText()).isEqualTo("********");
+        assertThat(shown.get("integration").path("settings").path("username").asText()).isEqualTo("reader");
+        assertThat(shown.text()).doesNotContain("pa55word", "hook-s3cret");
+    }
 }
