@@ -40,7 +40,7 @@ class GitEventsApiTest {
     }
 
     @ApiTest
-    void anAuthenticPushReReadsTheRepositoryAtOnceAndAnythingElseIs401(ApiServer server) throws Exception {
+    void anAuthenticPushReReadsTheRepositoryAtOnceEachDeliveryOnceAndAnythingElseIs401(ApiServer server) throws Exception {
         String id = Ids.unique("git");
         String name = id + "-api";
         Path repo = GitRepositories.create(server.dataDirectory().resolve("repos").resolve(name));
@@ -70,11 +70,13 @@ class GitEventsApiTest {
         assertThat(lastCommit).isEqualTo("Start");
 
         HttpResponse<String> signed = deliver(server, id, push, Map.of("X-Hub-Signature-256", sign(push)));
-        HttpResponse<String> token = deliver(server, id, push, Map.of("Authorization", "Bearer " + SECRET));
+        HttpResponse<String> token = deliver(server, id, push, Map.of("Authorization", "Bearer " + SECRET, "X-Gitea-Delivery", id + "-1"));
+        HttpResponse<String> again = deliver(server, id, push, Map.of("Authorization", "Bearer " + SECRET, "X-Gitea-Delivery", id + "-1"));
 
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(signed.body()).contains("\"status\":\"applied\"");
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        assertThat(again.body()).as("a delivery seen before is applied once").contains("\"status\":\"duplicate\"");
         assertThat(server.admin().get("/v1/blueprints/service/entities/" + name).expect(200)
                 .get("entity").path("properties").path("lastCommitMessage").asText()).isEqualTo("Pushed later");
         JsonNode liveEvents = server.admin().get("/v1/integration/" + id + "/logs?eventId=live-events").expect(200).get("data").path("logs");

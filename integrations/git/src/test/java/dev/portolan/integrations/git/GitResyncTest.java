@@ -57,6 +57,8 @@ class GitResyncTest {
         assertThat(p.path("defaultBranch").asText()).isEqualTo("main");
         assertThat(p.path("lastCommitMessage").asText()).startsWith("Move scripts to bin");
         assertThat(p.path("lastCommitAuthor").asText()).isEqualTo("Grace Hopper");
+        RevCommit last = repo.git().log().setMaxCount(1).call().iterator().next();
+        assertThat(p.path("lastCommitAt").asText()).isEqualTo(last.getCommitterIdent().getWhenAsInstant().toString());
         assertThat(p.path("commitCount").asInt()).isEqualTo(5);
         assertThat(p.path("license").asText()).isEqualTo("MIT");
         assertThat(p.path("languages").has("Shell")).isTrue();
