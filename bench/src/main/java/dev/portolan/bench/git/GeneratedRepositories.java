@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * Bare repositories written straight into one pack (no working tree, no porcelain), so a benchmark
  * can make 100,000 or 1,000,000 commits in seconds. The tree at the head has {@code files} files
- * under {@code src/} (10 modules × 10 packages × N files, in four languages) plus a README,
+ * under {@code src/} (10 modules × 10 packages × N files, in four languages taking turns, so a
+ * quarter of them are Go files even in a repository of 10 files) plus a README,
  * LICENSE and CODEOWNERS; each commit after the first changes {@code hot/counter.txt}, by one of
  * 40 authors, one minute after the previous. Old trees are tiny: what a resync reads of history is
  * the commits, and the head tree.
@@ -98,7 +99,7 @@ final class GeneratedRepositories {
             boolean any = false;
             for (int p = 0; p < 10; p++) {
                 List<String> names = new ArrayList<>();
-                for (int f = 0; f < perPackage && written < files; f++, written++) names.add(String.format("F%05d", f) + EXTENSIONS[f % 4]);
+                for (int f = 0; f < perPackage && written < files; f++, written++) names.add(String.format("F%05d", f) + EXTENSIONS[written % 4]);
                 if (names.isEmpty()) continue;
                 names.sort(null);
                 TreeFormatter pkg = new TreeFormatter();
