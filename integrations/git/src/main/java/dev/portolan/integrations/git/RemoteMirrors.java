@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +30,8 @@ import java.util.stream.Stream;
 final class RemoteMirrors {
 
     private static final String FETCHED_MARKER = "portolan-fetched";
+    private static final Pattern URL = Pattern.compile("(?i)\\b[a-z][a-z0-9+.-]*://\\S+");
+    private static final Pattern HTTP_REFUSAL = Pattern.compile("\\b40[13]\\b");
 
     private final Duration freshness;
     private final Clock clock;
@@ -98,9 +101,10 @@ final class RemoteMirrors {
     /** A failure with what to do about it: credentials, the URL, or the network. */
     static FetchException failure(String action, RepositoryLocation location, Credentials credentials, Exception e) {
         String message = rootMessage(e);
-        String lower = message.toLowerCase(Locale.ROOT);
-        boolean auth = lower.contains("not authorized") || lower.contains("authentication") || lower.contains("401")
-                || lower.contains("403") || lower.contains("credentialsprovider");
+        // Judged without the URLs JGit quotes: a port or a path holding 401 or 403 says nothing of credentials.
+        String lower = URL.matcher(message).replaceAll("<url>").toLowerCase(Locale.ROOT);
+        boolean auth = lower.contains("not authorized") || lower.contains("authentication") || HTTP_REFUSAL.matcher(lower).find()
+                || lower.contains("credentialsprovider");
         if (auth) {
             return new FetchException("cannot " + action + " " + location.location() + ": the remote refused the credentials ("
                     + message + "). Tip: check settings.username and settings.password"

@@ -4,9 +4,12 @@ import dev.portolan.sync.report.KindReport;
 import dev.portolan.sync.report.SyncReport;
 import dev.portolan.sync.report.SyncState;
 import dev.portolan.sync.settings.Settings;
+import dev.portolan.sync.spi.FetchException;
 import dev.portolan.sync.testing.SyncHarness;
 import dev.portolan.sync.testing.SyncTest;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -149,5 +152,24 @@ class RemoteRepositoriesTest {
         assertThat(GitSync.kind(report, "repository").fetchFailedCount()).isEqualTo(1);
         assertThat(harness.events().lines()).anySatisfy(line -> assertThat(line.message())
                 .contains("cannot clone ssh://", "127.0.0.1:9/acme/orders.git", "Connection refused", "Tip: the remote is unreachable"));
+    }
+
+    @Test
+    void aPortOrPathHolding401Or403IsNotTakenForRefusedCredentials() {
+        RemoteMirrors.Credentials none = new RemoteMirrors.Credentials(null, null);
+        RepositoryLocation onPort40157 = RepositoryLocation.configured("http://127.0.0.1:40157/orders.git");
+        RepositoryLocation in403 = RepositoryLocation.configured("https://git.example.com/403/orders.git");
+
+        FetchException refused = RemoteMirrors.failure("fetch", onPort40157, none,
+                new TransportException("http://127.0.0.1:40157/orders.git: connection failed: Connection refused 127.0.0.1"));
+        FetchException unauthorized = RemoteMirrors.failure("clone", in403, none,
+                new TransportException("https://git.example.com/403/orders.git: not authorized"));
+        FetchException status = RemoteMirrors.failure("clone", in403, none,
+                new TransportException("https://git.example.com/403/orders.git: 403 Forbidden"));
+
+        assertThat(refused.getMessage()).contains("Tip: the remote is unreachable").doesNotContain("credentials");
+        assertThat(refused.retriable()).isTrue();
+        assertThat(unauthorized.getMessage()).contains("the remote refused the credentials", "(none are set)");
+        assertThat(status.getMessage()).contains("the remote refused the credentials");
     }
 }
