@@ -221,4 +221,30 @@ class KindsTest {
         assertThat(depth3.get(3).path("name").asText()).isEqualTo("c");
         assertThat(depth0).as("the root itself is not a repository").isEmpty();
     }
+
+    @Test
+    void aHeadThatMovedOnWalksOnlyTheNewCommitsAndMeasuresOnlyTheFilesTheyTouched() throws Exception {
+        TestRepository repo = payments();
+        List<RevCommit> log = new ArrayList<>();
+        repo.git().log().call().forEach(log::add);
+        RevCommit initial = log.getLast();
+        Settings settings = settings(GitSync.settingsFor(repo.folder()));
+        long size = fetch("repository", settings, "{}").getFirst().path("size").asLong();
+        // What was counted is kept beside the cache; a walk of the whole history would not see these made-up figures.
+        Path state = temp.resolve("data/git/git-1/cache").resolve(RepositoryLocation.configured(repo.folder().toString()).storageKey());
+        ObjectNode history = (ObjectNode) Json.parse(java.nio.file.Files.readString(state.resolve("history.json")));
+        java.nio.file.Files.writeString(state.resolve("history.json"), Json.write(history.put("commits", 1000)));
+        ObjectNode sizes = (ObjectNode) Json.parse(java.nio.file.Files.readString(state.resolve("tree-sizes.json")));
+        java.nio.file.Files.writeString(state.resolve("tree-sizes.json"), Json.write(sizes.put("size", size + 1_000_000)));
+
+        repo.write("src/Extra.java", "class E {}").commit("Add Extra", ADA);
+        JsonNode moved = fetch("repository", settings, "{}").getFirst();
+
+        assertThat(reads).containsExactly("repository:payments");
+        assertThat(moved.path("commit_count").asLong()).as("1,000 kept, plus the one new commit").isEqualTo(1001);
+        assertThat(moved.path("size").asLong()).as("the kept size plus the one new file").isEqualTo(size + 1_000_000 + 10);
+
+        repo.resetHard(initial); // history rewritten: the kept head is no ancestor, so everything is walked again
+        assertThat(fetch("repository", settings, "{}").getFirst().path("commit_count").asLong()).isEqualTo(1);
+    }
 }
