@@ -1,16 +1,7 @@
 package dev.portolan.bench.ui;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.catalog.Actor;
-import dev.portolan.catalog.CatalogService;
-import dev.portolan.catalog.blueprint.Blueprint;
-import dev.portolan.catalog.entity.CalculationEvaluator;
-import dev.portolan.catalog.entity.ContentHash;
-import dev.portolan.catalog.entity.Entity;
-import dev.portolan.catalog.entity.EntityWrite;
-import dev.portolan.catalog.json.Json;
+import dev.portolan.bench.ServiceCatalog;
 import dev.portolan.catalog.store.CatalogStore;
-import dev.portolan.catalog.store.RelationTargets;
 import dev.portolan.server.PortolanServer;
 import dev.portolan.server.ServerSettings;
 import dev.portolan.store.Stores;
@@ -26,8 +17,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,13 +32,12 @@ import java.util.regex.Pattern;
  * trip, page fully rendered); then the search box (a piece of a title or an identifier) with the same
  * filter and sorts.
  *
- * <p>Entities are loaded straight into the store in batches (the catalog's write path is measured
- * by CatalogUpsertBenchmark); the blueprint is created through the catalog so its property
- * indexes exist. Usage: {@code bench/run dev.portolan.bench.ui.CatalogPageBenchmark [entities] [sqlite|postgresql|both]}.
+ * <p>The entities are {@link ServiceCatalog}'s (without owners), in fresh databases dropped afterwards; with
+ * {@code BENCH_KEEP_DATABASE=1}, those {@code bench/run search} keeps (with owners), loaded when missing and kept. Usage: {@code bench/run dev.portolan.bench.ui.CatalogPageBenchmark [entities] [sqlite|postgresql|both]}.
  */
 public final class CatalogPageBenchmark {
 
-    private static final String[] LANGUAGES = {"java", "go", "python", "rust", "typescript", "kotlin", "ruby", "c"};
+    private static final String[] LANGUAGES = ServiceCatalog.LANGUAGES;
     private static final String CLIENT_ID = "bench-admin";
     private static final String SECRET = "bench-admin-secret-0123456789";
     private static final String PG_ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
@@ -58,10 +46,14 @@ public final class CatalogPageBenchmark {
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         String which = args.length > 1 ? args[1] : "both";
+        if (ServiceCatalog.keep()) {
+            keptDatabases(n, which);
+            return;
+        }
         if (!which.equals("postgresql")) {
             Path dir = Files.createTempDirectory("portolan-page-bench");
             try (CatalogStore store = Stores.sqlite(dir)) {
-                load(store, n);
+                ServiceCatalog.load(store, n, false);
             }
             measure("sqlite", n, ServerSettings.defaults(dir));
         }
@@ -72,48 +64,33 @@ public final class CatalogPageBenchmark {
             String url = "jdbc:postgresql://127.0.0.1:5432/" + db + "?user=postgres";
             try {
                 try (CatalogStore store = Stores.open(url)) {
-                    load(store, n);
+                    ServiceCatalog.load(store, n, false);
                 }
                 execute(url, "ANALYZE");
                 measure("postgresql", n, ServerSettings.defaults(Files.createTempDirectory("portolan-page-bench")).withDatabaseUrl(url));
             } finally {
-                // BENCH_KEEP_DATABASE=1 leaves it for EXPLAIN ANALYZE of the page's queries.
-                if (!"1".equals(System.getenv("BENCH_KEEP_DATABASE"))) execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+                execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
             }
         }
     }
 
-    private static void load(CatalogStore store, int n) {
-        CatalogService catalog = new CatalogService(store, Clock.systemUTC(), CalculationEvaluator.NONE);
-        Blueprint blueprint = catalog.blueprints().create(Json.MAPPER.valueToTree(java.util.Map.of(
-                "identifier", "bench_service", "title", "Service",
-                "schema", java.util.Map.of("properties", java.util.Map.of(
-                        "language", java.util.Map.of("type", "string", "enum", List.of(LANGUAGES)),
-                        "stars", java.util.Map.of("type", "number"),
-                        "tier", java.util.Map.of("type", "number"),
-                        "url", java.util.Map.of("type", "string", "format", "url"))))), Actor.credential("bench"));
-        RelationTargets targets = RelationTargets.of(List.of(blueprint));
-        Random random = new Random(42);
-        Instant now = Instant.now();
-        long start = System.nanoTime();
-        for (int from = 0; from < n; from += 1000) {
-            List<EntityWrite> batch = new ArrayList<>(1000);
-            for (int i = from; i < Math.min(n, from + 1000); i++) {
-                ObjectNode properties = Json.object()
-                        .put("language", LANGUAGES[random.nextInt(LANGUAGES.length)])
-                        .put("stars", random.nextInt(10_000))
-                        .put("tier", random.nextInt(4))
-                        .put("url", "https://git.example.com/org/service-" + i);
-                Entity e = new Entity(String.format("svc-%07d", i), "Service " + Integer.toString(i * 7919 % n, 36), null,
-                        List.of("team-" + (i % 50)), "bench_service", properties, Json.object(), now, "bench", now, "bench", null);
-                batch.add(new EntityWrite(e, ContentHash.of(e)));
+    /** BENCH_KEEP_DATABASE=1: the databases bench/run search keeps (the same services, with owners), loaded when missing. */
+    private static void keptDatabases(int n, String which) throws Exception {
+        if (!which.equals("postgresql")) {
+            Path dir = Files.createDirectories(ServiceCatalog.keptSqlite());
+            try (CatalogStore store = Stores.sqlite(dir)) {
+                ServiceCatalog.loadUnlessKept(store, n);
             }
-            store.write(tx -> {
-                tx.insertEntities(batch, targets);
-                return null;
-            });
+            measure("sqlite", n, ServerSettings.defaults(dir));
         }
-        System.out.printf("%n== %s: loaded %,d entities in %.0f s%n", store.dialect(), n, (System.nanoTime() - start) / 1e9);
+        if (!which.equals("sqlite")) {
+            String url = ServiceCatalog.keptPostgresql();
+            try (CatalogStore store = Stores.open(url)) {
+                ServiceCatalog.loadUnlessKept(store, n);
+            }
+            execute(url, "ANALYZE");
+            measure("postgresql", n, ServerSettings.defaults(Files.createTempDirectory("portolan-page-bench")).withDatabaseUrl(url));
+        }
     }
 
     private static void measure(String dialect, int n, ServerSettings settings) throws Exception {
