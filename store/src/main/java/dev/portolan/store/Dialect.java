@@ -44,11 +44,12 @@ interface Dialect {
     String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition);
 
     /**
-     * DDL that gives the planner statistics on one property's values (any blueprint), or empty when the
+     * DDL that gives the planner statistics on one property's values (any blueprint), none where the
      * database gathers them from the property index itself. {@code property} matches {@link Identifiers#PATTERN}.
+     * Each statement is idempotent ({@code IF NOT EXISTS}).
      */
-    default java.util.Optional<String> createPropertyStatistics(String property) {
-        return java.util.Optional.empty();
+    default java.util.List<String> createPropertyStatistics(String property) {
+        return java.util.List.of();
     }
 
     /** The value of one property of a row of {@code entities}, written as its property index is (so sorting uses it). */
@@ -69,6 +70,22 @@ interface Dialect {
      */
     default String readInOrderOf(String indexName) {
         return "";
+    }
+
+    /**
+     * What follows {@code FROM entities e} to read one blueprint's rows in identifier order (its primary
+     * key), or nothing where the planner weighs that itself; as {@link #readInOrderOf}.
+     */
+    default String readInIdentifierOrder() {
+        return "";
+    }
+
+    /**
+     * Whether the planner's plan of {@code select} sorts its rows (rather than reading them in order from
+     * an index); asked only where {@link #readInOrderOf} or {@link #readInIdentifierOrder} name an index.
+     */
+    default boolean sortsRows(Connection connection, SqlFragment select) {
+        return true;
     }
 
     /** The search-predicate SQL of this dialect. */

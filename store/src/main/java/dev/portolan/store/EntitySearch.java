@@ -84,14 +84,32 @@ final class EntitySearch {
         Query query = request.query() == null ? Query.matchAll() : request.query();
         SqlFragment where = new SearchCompiler(dialect.predicates(), scope, clock).compile(query);
 
-        StringBuilder sql = new StringBuilder("SELECT ").append(EntityColumns.SELECT).append(" FROM entities e WHERE ");
+        SqlFragment page = select(request, where, after, "");
+        if (request.blueprint() != null && !dialect.readInIdentifierOrder().isEmpty() && dialect.sortsRows(connection, page)
+                && !FewMatches.in(connection, request.blueprint(), where)) {
+            // The planner would read every match through the filter's index and sort them; many match, so
+            // walking the blueprint in identifier order finds a page's worth soon.
+            page = select(request, where, after, dialect.readInIdentifierOrder());
+        }
+        return page;
+    }
+
+    private SqlFragment select(SearchRequest request, SqlFragment where, EntityKey after, String inOrder) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(EntityColumns.SELECT).append(" FROM entities e")
+                .append(inOrder).append(" WHERE ");
         if (request.blueprint() != null) {
             // A literal, not a parameter: the planner must see it to use the blueprint's partial property indexes.
             sql.append("e.blueprint = ").append(Identifiers.literal(request.blueprint())).append(" AND ");
         }
         sql.append(where.sql());
         List<Object> parameters = new ArrayList<>(where.parameters());
-        if (after != null) {
+        if (after != null && after.blueprint().equals(request.blueprint())) {
+            // Within one blueprint, the identifier alone: a property index (value, identifier) and the primary
+            // key then seek to it. PostgreSQL takes the row comparison below as where an index scan starts and
+            // tests the identifier inside it, so each look-up of a relatedTo's matches read on to the end.
+            sql.append(" AND e.identifier > ?");
+            parameters.add(after.identifier());
+        } else if (after != null) {
             sql.append(" AND (e.blueprint, e.identifier) > (?, ?)");
             parameters.add(after.blueprint());
             parameters.add(after.identifier());

@@ -41,7 +41,6 @@ record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrat
         writer.setMaximumPoolSize(1);
         writer.setAutoCommit(true); // transactions are begun explicitly (BEGIN IMMEDIATE), see SqliteDialect
         writer.setConnectionTimeout(120_000); // queued writers wait for the single connection
-        writer.setConnectionInitSql("PRAGMA analysis_limit = 1000"); // bounds PRAGMA optimize, see SqliteDialect
 
         HikariConfig reader = new HikariConfig();
         reader.setPoolName("portolan-sqlite-read");

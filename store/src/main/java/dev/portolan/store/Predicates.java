@@ -55,4 +55,13 @@ interface Predicates {
      * @param alias  a name for the element rows, unique within the query
      */
     SqlFragment anyElement(Operand operand, String alias, Function<Operand, SqlFragment> elementPredicate);
+
+    /**
+     * The row {@code e} is one of the entities whose keys the query {@code keys} selects as columns
+     * {@code (b, i)}, after {@code with} (a {@code WITH} clause the query reads). As written here, the
+     * planner may look each key up; SQLite overrides it (see there).
+     */
+    default String entityAmong(String with, String keys) {
+        return "(e.blueprint, e.identifier) IN (" + with + " " + keys + ")";
+    }
 }

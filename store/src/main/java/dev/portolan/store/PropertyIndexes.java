@@ -48,7 +48,7 @@ final class PropertyIndexes {
         });
         wanted.forEach((property, name) -> {
             if (!name.equals(existing.get(property))) {
-                dialect.createPropertyStatistics(property).ifPresent(statistics -> Sql.update(connection, statistics, List.of()));
+                dialect.createPropertyStatistics(property).forEach(statistics -> Sql.update(connection, statistics, List.of()));
                 Sql.update(connection, ddl.get(property), List.of());
                 Sql.update(connection, "INSERT INTO property_indexes (blueprint, property, index_name) VALUES (?, ?, ?)",
                         List.of(identifier, property, name));

@@ -29,7 +29,7 @@ final class RelatedToSql {
         // The given identifiers are one list parameter (twice), so any number of them fits the database's limit.
         SqlFragment seeds = predicates.textIn("identifier", identifiers);
         SqlFragment given = predicates.textIn("e.identifier", identifiers);
-        StringBuilder sql = new StringBuilder("((e.blueprint, e.identifier) IN (WITH RECURSIVE seed(b, i) AS (")
+        StringBuilder sql = new StringBuilder("WITH RECURSIVE seed(b, i) AS (")
                 .append("SELECT blueprint, identifier FROM entities WHERE blueprint = ? AND ").append(seeds.sql()).append(")");
         parameters.add(rule.blueprint());
         parameters.addAll(seeds.parameters());
@@ -47,12 +47,13 @@ final class RelatedToSql {
             appendRequired(sql, parameters, rule.required(), required);
             sql.append(")");
         }
-        sql.append(up && down ? " SELECT b, i FROM up UNION SELECT b, i FROM down"
-                : up ? " SELECT b, i FROM up" : " SELECT b, i FROM down");
-        sql.append(") AND NOT (e.blueprint = ? AND ").append(given.sql()).append("))");
+        String keys = up && down ? "SELECT b, i FROM up UNION SELECT b, i FROM down"
+                : up ? "SELECT b, i FROM up" : "SELECT b, i FROM down";
+        StringBuilder condition = new StringBuilder("(").append(predicates.entityAmong(sql.toString(), keys))
+                .append(" AND NOT (e.blueprint = ? AND ").append(given.sql()).append("))");
         parameters.add(rule.blueprint());
         parameters.addAll(given.parameters());
-        return new SqlFragment(sql.toString(), parameters);
+        return new SqlFragment(condition.toString(), parameters);
     }
 
     /** With {@code required}, only edges of relations declared required are followed (none declared: no step at all). */

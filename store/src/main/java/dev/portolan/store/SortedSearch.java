@@ -42,20 +42,29 @@ final class SortedSearch {
 
     SearchPage run(Blueprint blueprint, SqlFragment where, SearchSort sort, int limit, String from) {
         Key key = key(blueprint, sort.property());
-        if (!key.inOrder().isEmpty() && fewMatches(blueprint, where, key)) {
-            // Few rows match: reading them through the filter's index and sorting them is cheaper than
-            // walking the sort index past all the rows that do not match.
-            key = new Key(key.expression(), key.property(), key.name(), "");
-        }
         String cursorKey = (sort.descending() ? "-" : "+") + key.name();
         Cursor after = from == null ? null : Cursor.decode(from, cursorKey);
+        if (!key.inOrder().isEmpty()) {
+            Key planners = new Key(key.expression(), key.property(), key.name(), "");
+            SqlFragment page = statement(blueprint, where, planners, sort.descending(), after != null && after.phase() == 1 ? after : null,
+                    Part.WITH_VALUE, limit + 1);
+            if (!dialect.sortsRows(connection, page) || fewMatches(blueprint, where)) {
+                // The planner's own plan reads rows in order already, or few rows match: reading them through
+                // the filter's index and sorting them is cheaper than walking the sort index past all the
+                // rows that do not match.
+                key = planners;
+            }
+        }
         List<Row> rows = new ArrayList<>();
-        if (after == null || after.phase() == 1) {
-            rows.addAll(read(blueprint, where, key, sort.descending(), after, true, limit + 1));
+        if (after != null && after.phase() == 1) {
+            rows.addAll(read(blueprint, where, key, sort.descending(), after, Part.SAME_VALUE, limit + 1));
+        }
+        if ((after == null || after.phase() == 1) && rows.size() <= limit) {
+            rows.addAll(read(blueprint, where, key, sort.descending(), after, Part.WITH_VALUE, limit + 1 - rows.size()));
         }
         if (rows.size() <= limit) {
             Cursor afterNull = after != null && after.phase() == 2 ? after : null;
-            rows.addAll(read(blueprint, where, key, sort.descending(), afterNull, false, limit + 1 - rows.size()));
+            rows.addAll(read(blueprint, where, key, sort.descending(), afterNull, Part.WITHOUT_VALUE, limit + 1 - rows.size()));
         }
         List<Entity> entities = rows.stream().limit(limit).map(Row::entity).toList();
         if (rows.size() <= limit) {
@@ -68,8 +77,26 @@ final class SortedSearch {
 
     private record Row(Entity entity, JsonNode value) {}
 
+    /**
+     * Which rows a read returns, after the cursor when there is one: those with a value beyond the cursor's
+     * value; those with the cursor's value and an identifier beyond its identifier; those without a value.
+     * The first two are apart because "(value, identifier) beyond the cursor" in one row comparison makes
+     * SQLite read the index from its start (it seeks only on a plain bound of the value), so page n of a
+     * sorted search read n pages' worth of rows.
+     */
+    private enum Part { WITH_VALUE, SAME_VALUE, WITHOUT_VALUE }
+
     private List<Row> read(Blueprint blueprint, SqlFragment where, Key key, boolean descending, Cursor after,
-                           boolean withValue, int count) {
+                           Part part, int count) {
+        SqlFragment statement = statement(blueprint, where, key, descending, after, part, count);
+        return Sql.query(connection, statement.sql(), statement.parameters(), row -> new Row(EntityColumns.map(row),
+                key.property() ? dialect.readPropertyValue(row, "sort_key")
+                        : textOrNull(row.getString("sort_key"))));
+    }
+
+    private SqlFragment statement(Blueprint blueprint, SqlFragment where, Key key, boolean descending, Cursor after,
+                                  Part part, int count) {
+        boolean withValue = part != Part.WITHOUT_VALUE;
         StringBuilder sql = new StringBuilder("SELECT ").append(EntityColumns.SELECT).append(", ")
                 .append(key.expression()).append(" AS sort_key FROM entities e").append(withValue ? key.inOrder() : "")
                 .append(" WHERE e.blueprint = ")
@@ -80,11 +107,10 @@ final class SortedSearch {
         if (after != null && withValue) {
             SqlFragment value = key.property() ? dialect.propertyValueParameter(after.value())
                     : SqlFragment.of("?", after.value().asText());
-            sql.append(" AND (").append(key.expression()).append(", e.identifier)").append(comparison)
-                    .append("(").append(value.sql()).append(", ?)");
+            sql.append(" AND ").append(key.expression()).append(part == Part.SAME_VALUE ? " = " : comparison).append(value.sql());
             parameters.addAll(value.parameters());
-            parameters.add(after.identifier());
-        } else if (after != null) {
+        }
+        if (after != null && part != Part.WITH_VALUE) {
             sql.append(" AND e.identifier").append(comparison).append("?");
             parameters.add(after.identifier());
         }
@@ -93,20 +119,12 @@ final class SortedSearch {
         if (withValue) sql.append(key.expression()).append(direction).append(", ");
         sql.append("e.identifier").append(direction).append(" LIMIT ?");
         parameters.add(count);
-        return Sql.query(connection, sql.toString(), parameters, row -> new Row(EntityColumns.map(row),
-                key.property() ? dialect.readPropertyValue(row, "sort_key")
-                        : textOrNull(row.getString("sort_key"))));
+        return new SqlFragment(sql.toString(), parameters);
     }
 
-    /** Rows the filter may sort in memory; above that, reading the sort index in order wins. */
-    private static final int FEW = 5000;
-
-    /** Whether at most {@link #FEW} rows with a value match, counted on the planner's own plan (stops at FEW + 1). */
-    private boolean fewMatches(Blueprint blueprint, SqlFragment where, Key key) {
-        if (where.sql().equals(SqlFragment.TRUE.sql())) return false;
-        String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM entities e WHERE e.blueprint = " + Identifiers.literal(blueprint.identifier())
-                + " AND " + where.sql() + " AND " + key.expression() + " IS NOT NULL LIMIT " + (FEW + 1) + ")";
-        return Sql.queryOne(connection, sql, where.parameters(), row -> row.getLong(1)).orElse(0L) <= FEW;
+    /** Counted whether or not rows have the sort key: the count may then read the filter's index alone. */
+    private boolean fewMatches(Blueprint blueprint, SqlFragment where) {
+        return FewMatches.in(connection, blueprint.identifier(), where);
     }
 
     private static JsonNode textOrNull(String text) {

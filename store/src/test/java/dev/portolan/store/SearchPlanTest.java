@@ -78,14 +78,60 @@ class SearchPlanTest {
         }
     }
 
-    /** PostgreSQL keeps no statistics for partial expression indexes: each property gets its own, for the planner's estimates. */
+    /**
+     * PostgreSQL keeps no statistics for partial expression indexes: each property gets its own, for the
+     * planner's estimates, on its value and on its JSON type (which every comparison checks).
+     */
     @StoreTest
     void eachPropertyHasStatisticsOnPostgresql(TestDatabase database) throws SQLException {
         assumeTrue(database.dialect().equals("postgresql"), "SQLite reads its estimates from the index");
         load(database);
         assertThat(strings(database, "SELECT pg_get_statisticsobjdef(oid) FROM pg_statistic_ext"))
-                .anyMatch(definition -> definition.contains("properties -> 'tier'"))
-                .anyMatch(definition -> definition.contains("properties -> 'name'"));
+                .anyMatch(definition -> definition.contains("properties -> 'tier'") && !definition.contains("jsonb_typeof"))
+                .anyMatch(definition -> definition.contains("properties -> 'name'") && !definition.contains("jsonb_typeof"))
+                .anyMatch(definition -> definition.contains("jsonb_typeof(properties -> 'tier'"))
+                .anyMatch(definition -> definition.contains("jsonb_typeof(properties -> 'name'"));
+    }
+
+    /** More rows than FewMatches.FEW, so that whether few or many match decides the plan. */
+    private static void loadMany(TestDatabase database) {
+        try (CatalogStore store = database.openStore()) {
+            Fixtures.insertBlueprints(store, blueprint("team", "{}", Map.of()),
+                    blueprint("service", "{'tier': {'type': 'number'}}", Map.of("owner", Fixtures.relation("team", false, false))));
+            Fixtures.insert(store, entity("team", "t1", "{}"), entity("team", "t2", "{}"));
+            for (int from = 0; from < 6000; from += 1000) {
+                Fixtures.insert(store, IntStream.range(from, from + 1000)
+                        .mapToObj(i -> entity("service", String.format("s%05d", i), "{'tier': " + i + "}",
+                                "{'owner': '" + (i % 1000 == 0 ? "t1" : "t2") + "'}"))
+                        .toArray(Entity[]::new));
+            }
+        }
+    }
+
+    /**
+     * SQLite would read every match of a wide range through the property's index and sort them all; with
+     * many matches a page in identifier order walks the primary key instead, and with few it keeps the index.
+     */
+    @StoreTest
+    void aPageInIdentifierOrderWalksThePrimaryKeyOnlyWhenManyMatchOnSqlite(TestDatabase database) throws SQLException {
+        assumeTrue(database.dialect().equals("sqlite"), "PostgreSQL weighs the two plans itself");
+        loadMany(database);
+        assertThat(plan(database, new SearchRequest("service", and(rule("tier", ">=", "10")), 50, null)))
+                .contains("sqlite_autoindex_entities_1");
+        assertThat(plan(database, new SearchRequest("service", and(rule("tier", ">=", "5990")), 50, null)))
+                .contains(indexName(database, "service", "tier"));
+    }
+
+    /** A relatedTo looks its few matches up (by rowid on SQLite) instead of testing every row of the blueprint. */
+    @StoreTest
+    void aRelatedToLooksItsMatchesUp(TestDatabase database) throws SQLException {
+        loadMany(database);
+        String plan = plan(database, new SearchRequest("service", and(Q.related("team", null, false, "t1")), 50, null));
+        if (database.dialect().equals("sqlite")) {
+            assertThat(plan).contains("USING INTEGER PRIMARY KEY (rowid=?)").doesNotContain("sqlite_autoindex_entities_1 (blueprint=?)");
+        } else {
+            assertThat(plan).contains("Nested Loop");
+        }
     }
 
     private static String indexName(TestDatabase database, String blueprint, String property) throws SQLException {
