@@ -13,9 +13,6 @@ import java.util.function.Function;
  */
 final class PostgresPredicates implements Predicates {
 
-    /** The text columns with a pg_trgm index (when the server has the extension). */
-    private static final java.util.Set<String> TRIGRAM_INDEXED = java.util.Set.of("title", "identifier");
-
     /** {@code column -> 'key'}; key is a checked identifier (no quotes possible). */
     static String jsonValue(String column, String key) {
         return column + " -> '" + Identifiers.checked(key) + "'";
@@ -68,12 +65,20 @@ final class PostgresPredicates implements Predicates {
 
     @Override
     public SqlFragment containsText(Operand operand, String text) {
-        if (operand instanceof Operand.TextColumn column && TRIGRAM_INDEXED.contains(column.column())
-                && text.codePointCount(0, text.length()) >= 3) {
+        boolean trigrams = text.codePointCount(0, text.length()) >= 3;
+        if (operand instanceof Operand.TextColumn column && column.column().equals("title") && trigrams) {
             // The same match as strpos, written as LIKE so the trigram index of the column serves it
             // (Version7Migration): the catalog page's search box. A shorter text has no trigram, and
             // LIKE would make the index read itself whole: strpos then, on the rows the rest selects.
             return textCondition(operand, text(operand) + " LIKE ? ESCAPE '\\'", "%" + escapeLike(text) + "%");
+        }
+        if (operand instanceof Operand.TextColumn column && column.column().equals("identifier") && trigrams) {
+            // The identifiers' trigrams are of lower(identifier) (Version9Migration): LIKE on it finds the
+            // candidates (a superset: lower under "C" folds ASCII letters only, in the text as in the column)
+            // and strpos keeps exactly the identifiers that contain the text.
+            return SqlFragment.of("(lower(e.identifier) LIKE lower(CAST(? AS text) COLLATE \"C\") ESCAPE '\\'"
+                    + " AND strpos(e.identifier, ?) > 0)",
+                    "%" + escapeLike(text) + "%", text);
         }
         return textCondition(operand, "strpos(" + text(operand) + ", ?) > 0", text);
     }

@@ -80,4 +80,23 @@ class SearchTextTest {
         assertThat(titled(store, "Ledger")).containsExactly("pay-db");
         assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "pay-"))).containsExactly("pay-db");
     }
+
+    /** PostgreSQL's identifier trigrams are of lower(identifier): the answers still keep case exactly. */
+    @StoreTest
+    void identifierSearchKeepsCaseExactly(CatalogStore store) {
+        Fixtures.insertBlueprints(store, blueprint("service", "{'name': {'type': 'string'}}", Map.of()));
+        List<Entity> entities = new ArrayList<>();
+        for (String id : List.of("Svc-ABC", "svc-abc", "x-\u00c9-abc", "x-\u00e9-abc", "100%_abc")) {
+            entities.add(new Entity(id, null, null, List.of(), "service", Fixtures.object("{}"), Fixtures.object("{}"),
+                    Fixtures.T0, "c", Fixtures.T0, "c", null));
+        }
+        Fixtures.insert(store, entities.toArray(Entity[]::new));
+        assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "ABC"))).containsExactly("Svc-ABC");
+        assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "c-a")))
+                .containsExactly("svc-abc");
+        assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "\u00c9-a"))).containsExactly("x-\u00c9-abc");
+        assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "%_a"))).containsExactly("100%_abc");
+        assertThat(SearchModel.ids(store, "service", text("$identifier", "contains", "-abc")))
+                .containsExactlyInAnyOrder("svc-abc", "x-\u00c9-abc", "x-\u00e9-abc");
+    }
 }
