@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Blueprint reads and writes. Besides the rules a blueprint carries itself ({@link BlueprintJson}),
@@ -65,6 +66,17 @@ public final class BlueprintService {
     /** PUT: the body replaces the blueprint. */
     public Blueprint replace(String identifier, JsonNode body, Actor actor) {
         return update(identifier, stored -> withIdentifier(body, identifier), actor);
+    }
+
+    /**
+     * PUT of an edited copy, for an editor that changes some fields and keeps the rest as stored (the
+     * UI's blueprint form): {@code edit} gets the stored blueprint's JSON ({@link BlueprintJson#write}),
+     * read inside the write transaction, so it edits the latest version; what it returns is checked and
+     * saved exactly as a {@link #replace} body. {@code edit} may throw a {@link CatalogException} to
+     * refuse (nothing is written then); it may run more than once and must not have side effects.
+     */
+    public Blueprint edit(String identifier, UnaryOperator<ObjectNode> edit, Actor actor) {
+        return update(identifier, stored -> withIdentifier(edit.apply(BlueprintJson.write(stored)), identifier), actor);
     }
 
     /**

@@ -34,7 +34,7 @@ class BuilderPageTest extends UiTest {
     void aBlueprintShowsItsPropertiesAndRelationsAndAnInvalidSaveIsExplainedAtItsPath() {
         Page page = signInAsAdmin();
         page.navigate(url("/builder/service"));
-        assertThat(page.locator("table").first()).containsText("tier");
+        assertThat(page.locator(".grid-2 table").first()).containsText("tier");
         assertThat(page.locator("main")).containsText("Depends on");
         String json = page.locator("#json").inputValue().replace("\"type\" : \"number\"", "\"type\" : \"numbr\"");
         page.locator("#json").fill(json);

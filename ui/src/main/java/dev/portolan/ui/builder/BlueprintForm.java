@@ -1,154 +1,193 @@
 package dev.portolan.ui.builder;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.Violation;
 import dev.portolan.catalog.json.Json;
 import io.javalin.http.Context;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The builder's form for a new blueprint: identifier, title, icon, description, rows of properties
- * (name, title, type, format, required, allowed values) and rows of relations (name, title, target,
- * required, many). It only turns the fields into the JSON {@code POST /v1/blueprints} takes; the
- * blueprint service judges it, and {@link #withErrors} puts each of its violations back at its field.
- * Empty rows are left out. Form field names: {@code p.N.name}, {@code r.N.target}, ...
+ * The builder's form for a blueprint, to create one or to edit a stored one: identifier, title, icon,
+ * description, rows of properties (name, title, type, format, required, allowed values) and rows of
+ * relations (name, title, target, required, many). It only turns the fields into blueprint JSON
+ * ({@link BlueprintFormMerge}); the blueprint service judges it, and {@link #withErrors} puts each of its
+ * violations back at its field. Empty rows are left out. Form field names: {@code p.N.name},
+ * {@code r.N.target}, ...
  *
- * @param errors field name → problem; {@code ""} collects what belongs to no field
+ * <p>Editing, a row of a stored property or relation has its identifier fixed and a "remove" box; what
+ * the form does not show (property descriptions and defaults, mirror and calculation properties, ...)
+ * is kept as stored.
+ *
+ * @param version the stored blueprint's {@code updatedAt} the form was filled from; null for a new blueprint
+ * @param posted  the form comes from a post (refused, or "More rows"), not from the stored blueprint
+ * @param errors  field name → problem; {@code ""} collects what belongs to no field
  */
-public record BlueprintForm(String identifier, String title, String icon, String description, List<PropertyRow> properties,
-                            List<RelationRow> relations, Map<String, String> errors) {
+public record BlueprintForm(String identifier, String version, boolean posted, String title, String icon, String description,
+                            List<PropertyRow> properties, List<RelationRow> relations, Map<String, String> errors) {
 
-    /** The types a property may have, and the formats offered for strings (the empty one: none). */
+    /** The types a property may have, and the formats it may have (the empty one: none), as the catalog knows them. */
     public static final List<String> TYPES = List.of("string", "number", "boolean", "array", "object");
-    public static final List<String> FORMATS = List.of("", "url", "email", "date-time", "markdown", "yaml", "json", "user", "team",
-            "timer", "ipv4", "ipv6");
+    public static final List<String> FORMATS = List.of("", "url", "email", "date-time", "markdown", "yaml", "user", "team",
+            "timer", "ipv4", "ipv6", "idn-email", "labeled-url", "proto", "blueprints");
 
     /** Empty rows a new form offers; "More rows" adds this many again. */
     static final int ROWS = 4;
 
-    public record PropertyRow(int index, String name, String title, String type, String format, boolean required, String allowed) {
+    /** @param stored a row of a property the blueprint has (its identifier is fixed); {@code remove}: ticked to remove it */
+    public record PropertyRow(int index, String name, String title, String type, String format, boolean required, String allowed,
+                              boolean stored, boolean remove) {
         boolean isEmpty() {
             return name.isBlank() && title.isBlank() && allowed.isBlank();
         }
-    }
 
-    public record RelationRow(int index, String name, String title, String target, boolean required, boolean many) {
-        boolean isEmpty() {
-            return name.isBlank() && title.isBlank();
+        static PropertyRow blank(int index) {
+            return new PropertyRow(index, "", "", "string", "", false, "", false, false);
         }
     }
 
-    static BlueprintForm empty(int propertyRows, int relationRows) {
-        List<PropertyRow> properties = new ArrayList<>();
-        for (int i = 0; i < propertyRows; i++) properties.add(new PropertyRow(i, "", "", "string", "", false, ""));
-        List<RelationRow> relations = new ArrayList<>();
-        for (int i = 0; i < relationRows; i++) relations.add(new RelationRow(i, "", "", "", false, false));
-        return new BlueprintForm("", "", "", "", properties, relations, Map.of());
+    /** @param stored a row of a relation the blueprint has (its identifier is fixed); {@code remove}: ticked to remove it */
+    public record RelationRow(int index, String name, String title, String target, boolean required, boolean many,
+                              boolean stored, boolean remove) {
+        boolean isEmpty() {
+            return name.isBlank() && title.isBlank();
+        }
+
+        static RelationRow blank(int index) {
+            return new RelationRow(index, "", "", "", false, false, false, false);
+        }
     }
 
-    /** The posted form; with {@code more}, ROWS further empty rows of each. */
-    static BlueprintForm from(Context ctx, boolean more) {
+    /** A form for a new blueprint. */
+    static BlueprintForm empty(int propertyRows, int relationRows) {
+        return new BlueprintForm("", null, false, "", "", "", List.of(), List.of(), Map.of()).withBlankRows(propertyRows, relationRows);
+    }
+
+    /** A form filled from a stored blueprint's JSON ({@code BlueprintJson.write}), with a few empty rows to add to it. */
+    static BlueprintForm of(ObjectNode blueprint) {
+        JsonNode schema = blueprint.path("schema");
+        Set<String> required = new HashSet<>();
+        schema.path("required").forEach(name -> required.add(name.asText()));
+        List<PropertyRow> properties = new ArrayList<>();
+        schema.path("properties").properties().forEach(e -> {
+            JsonNode d = e.getValue();
+            properties.add(new PropertyRow(properties.size(), e.getKey(), d.path("title").asText(""), d.path("type").asText(""),
+                    d.path("format").asText(""), required.contains(e.getKey()), BlueprintFormMerge.allowedText(d.get("enum")), true, false));
+        });
+        List<RelationRow> relations = new ArrayList<>();
+        blueprint.path("relations").properties().forEach(e -> {
+            JsonNode r = e.getValue();
+            relations.add(new RelationRow(relations.size(), e.getKey(), r.path("title").asText(""), r.path("target").asText(""),
+                    r.path("required").asBoolean(false), r.path("many").asBoolean(false), true, false));
+        });
+        return new BlueprintForm(blueprint.path("identifier").asText(), blueprint.path("updatedAt").asText(""), false,
+                blueprint.path("title").asText(""), blueprint.path("icon").asText(""), blueprint.path("description").asText(""),
+                properties, relations, Map.of()).withBlankRows(2, 1);
+    }
+
+    /**
+     * The posted form. Editing ({@code editing} names the blueprint), the identifier is the blueprint's, whatever was
+     * posted, and {@code version} says which stored version the form was filled from.
+     */
+    static BlueprintForm from(Context ctx, String editing) {
         List<PropertyRow> properties = new ArrayList<>();
         for (int i = 0; ctx.formParam("p." + i + ".name") != null; i++) {
             String p = "p." + i + ".";
             properties.add(new PropertyRow(i, text(ctx, p + "name"), text(ctx, p + "title"), text(ctx, p + "type"), text(ctx, p + "format"),
-                    ctx.formParam(p + "required") != null, text(ctx, p + "allowed")));
+                    ticked(ctx, p + "required"), raw(ctx, p + "allowed"), ticked(ctx, p + "stored"), ticked(ctx, p + "remove")));
         }
         List<RelationRow> relations = new ArrayList<>();
         for (int i = 0; ctx.formParam("r." + i + ".name") != null; i++) {
             String r = "r." + i + ".";
             relations.add(new RelationRow(i, text(ctx, r + "name"), text(ctx, r + "title"), text(ctx, r + "target"),
-                    ctx.formParam(r + "required") != null, ctx.formParam(r + "many") != null));
+                    ticked(ctx, r + "required"), ticked(ctx, r + "many"), ticked(ctx, r + "stored"), ticked(ctx, r + "remove")));
         }
-        if (more) {
-            for (int i = 0, n = properties.size(); i < ROWS; i++) properties.add(new PropertyRow(n + i, "", "", "string", "", false, ""));
-            for (int i = 0, n = relations.size(); i < ROWS; i++) relations.add(new RelationRow(n + i, "", "", "", false, false));
-        }
-        return new BlueprintForm(text(ctx, "identifier"), text(ctx, "title"), text(ctx, "icon"), text(ctx, "description"),
-                properties, relations, Map.of());
+        return new BlueprintForm(editing == null ? text(ctx, "identifier") : editing, editing == null ? null : text(ctx, "version"),
+                true, text(ctx, "title"), text(ctx, "icon"), text(ctx, "description"), properties, relations, Map.of());
     }
 
-    /** The blueprint JSON of the filled-in fields, as the API takes it. */
+    /** True when the form edits a stored blueprint; false when it creates one. */
+    public boolean isEdit() {
+        return version != null;
+    }
+
+    /** Where the form posts. */
+    public String action() {
+        return isEdit() ? "/builder/" + identifier + "/form" : "/builder/new";
+    }
+
+    /** The same form with ROWS further empty rows of each. */
+    BlueprintForm withMoreRows() {
+        return withBlankRows(ROWS, ROWS);
+    }
+
+    private BlueprintForm withBlankRows(int propertyRows, int relationRows) {
+        List<PropertyRow> p = new ArrayList<>(properties);
+        for (int i = 0; i < propertyRows; i++) p.add(PropertyRow.blank(p.size()));
+        List<RelationRow> r = new ArrayList<>(relations);
+        for (int i = 0; i < relationRows; i++) r.add(RelationRow.blank(r.size()));
+        return new BlueprintForm(identifier, version, posted, title, icon, description, p, r, errors);
+    }
+
+    /** The blueprint JSON of a new blueprint's filled-in fields, as {@code POST /v1/blueprints} takes it. */
     ObjectNode toJson() {
-        ObjectNode json = Json.object().put("identifier", identifier);
-        if (!title.isBlank()) json.put("title", title);
-        if (!icon.isBlank()) json.put("icon", icon);
-        if (!description.isBlank()) json.put("description", description);
-        ObjectNode schema = json.putObject("schema");
-        ObjectNode definitions = schema.putObject("properties");
-        ArrayNode required = schema.putArray("required");
-        for (PropertyRow p : properties) {
-            if (p.isEmpty()) continue;
-            ObjectNode definition = definitions.putObject(p.name()).put("type", p.type());
-            if (!p.title().isBlank()) definition.put("title", p.title());
-            if (!p.format().isBlank()) definition.put("format", p.format());
-            if (!p.allowed().isBlank()) definition.set("enum", allowed(p));
-            if (p.required()) required.add(p.name());
-        }
-        ObjectNode links = json.putObject("relations");
-        for (RelationRow r : relations) {
-            if (r.isEmpty()) continue;
-            ObjectNode relation = links.putObject(r.name()).put("target", r.target()).put("required", r.required()).put("many", r.many());
-            if (!r.title().isBlank()) relation.put("title", r.title());
-        }
-        return json;
+        return BlueprintFormMerge.apply(this, Json.object().put("identifier", identifier));
     }
 
-    /** Comma-separated allowed values, as numbers for a number property (left as text when not one: the service says so). */
-    private static ArrayNode allowed(PropertyRow p) {
-        ArrayNode values = Json.MAPPER.createArrayNode();
-        for (String part : p.allowed().split(",")) {
-            String value = part.trim();
-            if (value.isEmpty()) continue;
-            if (p.type().equals("number")) {
-                try {
-                    values.add(new BigDecimal(value));
-                    continue;
-                } catch (NumberFormatException e) {
-                    // kept as text below
-                }
-            }
-            values.add(value);
-        }
-        return values;
+    /**
+     * The stored blueprint's JSON with this form's fields merged in: everything the form does not show is kept.
+     * Refuses (409) when the blueprint changed since the form was filled from it.
+     */
+    ObjectNode mergeInto(ObjectNode stored) {
+        return BlueprintFormMerge.apply(this, stored);
     }
 
     /** The same form with each violation at the field its path names ({@code schema.properties.tier.type} → tier's type). */
     BlueprintForm withErrors(List<Violation> violations) {
         Map<String, String> at = new LinkedHashMap<>();
         for (Violation v : violations) {
-            String field = fieldOf(v.path());
-            at.merge(field, field.isEmpty() ? (v.path().isEmpty() ? "" : v.path() + ": ") + v.message() : v.message(), (a, b) -> a + "; " + b);
+            Place place = placeOf(v.path());
+            String message = place.rest().isEmpty() ? v.message() : place.rest() + ": " + v.message();
+            at.merge(place.field(), message, (a, b) -> List.of(a.split("; ")).contains(b) ? a : a + "; " + b); // enum[0], enum[1]: said once
         }
-        return new BlueprintForm(identifier, title, icon, description, properties, relations, at);
+        return new BlueprintForm(identifier, version, posted, title, icon, description, properties, relations, at);
     }
 
-    private String fieldOf(String path) {
+    /** A form field, and what of the violation's path it does not show ({@code default} of a property): said with the message. */
+    private record Place(String field, String rest) {}
+
+    private Place placeOf(String path) {
+        if (path.matches("[pr]\\.\\d+\\.[a-z]+")) return new Place(path, ""); // the form's own problems (BlueprintFormMerge)
         String[] parts = path.split("\\.");
-        if (parts.length == 1 && List.of("identifier", "title", "icon", "description").contains(parts[0])) return parts[0];
+        if (parts.length == 1 && List.of("identifier", "title", "icon", "description").contains(parts[0])) return new Place(parts[0], "");
         if (path.startsWith("schema.properties.") && parts.length >= 3) {
             String name = parts[2].replaceAll("\\[.*", "");
-            String leaf = parts.length > 3 ? parts[3].replaceAll("\\[.*", "") : "name";
+            String leaf = parts.length > 3 ? parts[3].replaceAll("\\[.*", "") : "";
             String field = switch (leaf) {
                 case "type", "format", "title" -> leaf;
                 case "enum" -> "allowed";
                 default -> "name";
             };
-            for (PropertyRow p : properties) if (p.name().equals(name)) return "p." + p.index() + "." + field;
+            String rest = field.equals("name") && parts.length > 3 ? String.join(".", List.of(parts).subList(3, parts.length)) : "";
+            for (PropertyRow p : properties) if (p.name().equals(name)) return new Place("p." + p.index() + "." + field, rest);
         }
-        if (path.startsWith("schema.required")) return "";
         if (path.startsWith("relations.") && parts.length >= 2) {
-            String leaf = parts.length > 2 ? parts[2] : "name";
+            String leaf = parts.length > 2 ? parts[2] : "";
             String field = List.of("target", "title", "required", "many").contains(leaf) ? leaf : "name";
-            for (RelationRow r : relations) if (r.name().equals(parts[1])) return "r." + r.index() + "." + field;
+            String rest = field.equals("name") && parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : "";
+            for (RelationRow r : relations) if (r.name().equals(parts[1])) return new Place("r." + r.index() + "." + field, rest);
         }
-        return "";
+        if (parts.length == 1) { // a name given to two of properties, relations, mirror and calculation properties
+            for (RelationRow r : relations) if (r.name().equals(path)) return new Place("r." + r.index() + ".name", "");
+            for (PropertyRow p : properties) if (p.name().equals(path)) return new Place("p." + p.index() + ".name", "");
+        }
+        return new Place("", path);
     }
 
     /** The problem at a field, or null. */
@@ -164,5 +203,15 @@ public record BlueprintForm(String identifier, String title, String icon, String
     private static String text(Context ctx, String name) {
         String value = ctx.formParam(name);
         return value == null ? "" : value.trim();
+    }
+
+    /** Untrimmed: allowed values left as shown must compare equal to the stored ones' text. */
+    private static String raw(Context ctx, String name) {
+        String value = ctx.formParam(name);
+        return value == null ? "" : value;
+    }
+
+    private static boolean ticked(Context ctx, String name) {
+        return ctx.formParam(name) != null;
     }
 }

@@ -3,14 +3,15 @@ package dev.portolan.ui.builder;
 import java.util.List;
 
 /**
- * One blueprint in the builder: its properties, relations, mirror and calculation properties, and
- * its JSON in an editor (admins save it; the API's 422 messages come back next to it, by path).
+ * One blueprint in the builder: its properties, relations, mirror and calculation properties, its
+ * edit form (admins) and its JSON in an editor (admins save it; the API's 422 messages come back next
+ * to it, by path).
  *
  * @param json     the JSON in the editor: the stored definition, or what was just refused
  * @param problems what the save was refused for, each with its path in the JSON; empty when none
  * @param isNew    the create form rather than an existing blueprint
- * @param form     the create form's fields (with their problems); null for an existing blueprint
- * @param targets  the blueprints a new relation may point at
+ * @param form     the blueprint form (with its problems): to create one, or to edit this one; null for members
+ * @param targets  the blueprints a relation of the form may point at
  */
 public record BlueprintView(String identifier, String title, String description, String icon, boolean isNew,
                             List<PropertyRow> properties, List<RelationRow> relations, List<DerivedRow> derived,

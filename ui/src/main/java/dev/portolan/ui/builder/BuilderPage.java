@@ -1,6 +1,7 @@
 package dev.portolan.ui.builder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.catalog.Actor;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.Violation;
 import dev.portolan.catalog.blueprint.Blueprint;
@@ -18,11 +19,14 @@ import io.javalin.http.Context;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The builder: {@code GET /builder} (all blueprints and the relation graph),
- * {@code GET /builder/{id}} (one blueprint, its JSON editor), and, for admins only,
- * {@code POST /builder} (create), {@code POST /builder/{id}} (save) and
+ * {@code GET /builder/{id}} (one blueprint, its edit form and JSON editor), and, for admins only,
+ * {@code POST /builder/new} (create from the form), {@code POST /builder} (create from JSON),
+ * {@code POST /builder/{id}/form} (save the edit form), {@code POST /builder/{id}} (save the JSON) and
  * {@code POST /builder/{id}/delete}. Writes go through the blueprint service, as the API's.
  */
 public final class BuilderPage {
@@ -58,6 +62,7 @@ public final class BuilderPage {
         routes.post("/builder/new", this::createFromForm);
         routes.get("/builder/{blueprint}", this::show);
         routes.post("/builder/{blueprint}", this::save);
+        routes.post("/builder/{blueprint}/form", this::editFromForm);
         routes.post("/builder/{blueprint}/delete", this::delete);
     }
 
@@ -75,23 +80,39 @@ public final class BuilderPage {
         renderNew(ctx, NEW_BLUEPRINT, null, List.of(), BlueprintForm.empty(BlueprintForm.ROWS, 2));
     }
 
-    /** The form's post: "More rows" shows it again with more empty rows; otherwise creates, as the JSON editor does. */
     private void createFromForm(Context ctx) {
         UiRoutes.requireAdmin(ctx);
-        boolean more = ctx.formParam("more") != null;
-        BlueprintForm form = BlueprintForm.from(ctx, more);
-        if (more) {
-            renderNew(ctx, NEW_BLUEPRINT, null, List.of(), form);
+        BlueprintForm form = BlueprintForm.from(ctx, null);
+        submit(ctx, form, actor -> services.catalog().blueprints().create(form.toJson(), actor),
+                shown -> renderNew(ctx, NEW_BLUEPRINT, null, List.of(), shown));
+    }
+
+    /** The edit form's post: merged into the stored blueprint inside the service's write, and saved as a PUT is. */
+    private void editFromForm(Context ctx) {
+        UiRoutes.requireAdmin(ctx);
+        String identifier = services.catalog().blueprints().get(ctx.pathParam("blueprint")).identifier();
+        BlueprintForm form = BlueprintForm.from(ctx, identifier);
+        submit(ctx, form, actor -> services.catalog().blueprints().edit(identifier, form::mergeInto, actor), shown -> {
+            Blueprint stored = services.catalog().blueprints().get(identifier);
+            render(ctx, stored, PropertyValues.pretty(BlueprintJson.write(stored)), null, List.of(), shown);
+        });
+    }
+
+    /**
+     * A post of the blueprint form, to create or to edit: "More rows" shows the same form with more empty rows;
+     * otherwise {@code write} saves it, and a refusal shows the form again with each problem at its field.
+     */
+    private void submit(Context ctx, BlueprintForm form, Function<Actor, Blueprint> write, Consumer<BlueprintForm> show) {
+        if (ctx.formParam("more") != null) {
+            show.accept(form.withMoreRows());
             return;
         }
         try {
-            Blueprint created = services.catalog().blueprints().create(form.toJson(), UiRoutes.signedIn(ctx).actor());
-            ctx.redirect(Links.blueprint(created.identifier()));
+            Blueprint saved = write.apply(UiRoutes.signedIn(ctx).actor());
+            ctx.redirect(Links.blueprint(saved.identifier()));
         } catch (CatalogException e) {
             ctx.status(e.problem().httpStatus());
-            List<Violation> violations = e.violations().isEmpty()
-                    ? List.of(new Violation("", e.getMessage())) : e.violations();
-            renderNew(ctx, NEW_BLUEPRINT, null, List.of(), form.withErrors(violations));
+            show.accept(form.withErrors(e.violations().isEmpty() ? List.of(new Violation("", e.getMessage())) : e.violations()));
         }
     }
 
@@ -109,7 +130,7 @@ public final class BuilderPage {
 
     private void show(Context ctx) {
         Blueprint blueprint = services.catalog().blueprints().get(ctx.pathParam("blueprint"));
-        render(ctx, blueprint, PropertyValues.pretty(BlueprintJson.write(blueprint)), null, List.of());
+        render(ctx, blueprint, PropertyValues.pretty(BlueprintJson.write(blueprint)), null, List.of(), editForm(ctx, blueprint));
     }
 
     private void save(Context ctx) {
@@ -121,7 +142,7 @@ public final class BuilderPage {
             ctx.redirect(Links.blueprint(blueprint.identifier()));
         } catch (CatalogException e) {
             ctx.status(e.problem().httpStatus());
-            render(ctx, blueprint, json, e.getMessage(), problems(e));
+            render(ctx, blueprint, json, e.getMessage(), problems(e), editForm(ctx, blueprint));
         }
     }
 
@@ -134,7 +155,8 @@ public final class BuilderPage {
             ctx.redirect("/builder");
         } catch (CatalogException e) {
             ctx.status(409);
-            render(ctx, blueprint, PropertyValues.pretty(BlueprintJson.write(blueprint)), "Not deleted: " + e.getMessage(), List.of());
+            render(ctx, blueprint, PropertyValues.pretty(BlueprintJson.write(blueprint)), "Not deleted: " + e.getMessage(), List.of(),
+                    editForm(ctx, blueprint));
         }
     }
 
@@ -153,14 +175,22 @@ public final class BuilderPage {
 
     private void renderNew(Context ctx, String json, String error, List<BlueprintView.Problem> problems, BlueprintForm form) {
         int status = ctx.status().getCode();
-        List<String> targets = services.catalog().blueprints().list().stream().map(Blueprint::identifier).toList();
         templates.page(ctx, "builder/blueprint.jte", Frame.of(ctx, "New blueprint", Section.BUILDER),
                 new BlueprintView("", "New blueprint", null, null, true, List.of(), List.of(), List.of(), 0, List.of(), json,
-                        error, problems, null, form, targets));
+                        error, problems, null, form, targets()));
         ctx.status(status);
     }
 
-    private void render(Context ctx, Blueprint b, String json, String error, List<BlueprintView.Problem> problems) {
+    /** The edit form filled from the stored blueprint, for admins; null for members (who get no form). */
+    private static BlueprintForm editForm(Context ctx, Blueprint blueprint) {
+        return UiRoutes.signedIn(ctx).isAdmin() ? BlueprintForm.of(BlueprintJson.write(blueprint)) : null;
+    }
+
+    private List<String> targets() {
+        return services.catalog().blueprints().list().stream().map(Blueprint::identifier).toList();
+    }
+
+    private void render(Context ctx, Blueprint b, String json, String error, List<BlueprintView.Problem> problems, BlueprintForm form) {
         int status = ctx.status().getCode();
         List<BlueprintView.PropertyRow> properties = new ArrayList<>();
         var required = b.properties().required();
@@ -182,7 +212,7 @@ public final class BuilderPage {
         templates.page(ctx, "builder/blueprint.jte", Frame.of(ctx, Words.titleOf(b.title(), b.identifier()), Section.BUILDER),
                 new BlueprintView(b.identifier(), Words.titleOf(b.title(), b.identifier()), b.description(), b.icon(), false,
                         properties, relations, derived, services.catalog().entities().count(b.identifier()), referrers, json,
-                        error, problems, Links.catalog(b.identifier()), null, List.of()));
+                        error, problems, Links.catalog(b.identifier()), form, form == null ? List.of() : targets()));
         ctx.status(status);
     }
 }
