@@ -148,9 +148,10 @@ final class EntityRows {
             parameters.addAll(List.of(after.blueprint(), after.identifier()));
         }
         parameters.add(limit);
-        return Sql.query(connection, "SELECT blueprint, identifier, updated_at FROM entities WHERE datasource = ?" + where
+        return Sql.query(connection, "SELECT blueprint, identifier, updated_at, content_hash FROM entities WHERE datasource = ?" + where
                         + " ORDER BY blueprint, identifier LIMIT ?", parameters,
-                row -> new OwnedEntry(new EntityKey(row.getString(1), row.getString(2)), Timestamps.parse(row.getString(3))));
+                row -> new OwnedEntry(new EntityKey(row.getString(1), row.getString(2)), Timestamps.parse(row.getString(3)),
+                        row.getString(4)));
     }
 
     List<String> listIdentifiers(String blueprint, String afterIdentifier, int limit) {

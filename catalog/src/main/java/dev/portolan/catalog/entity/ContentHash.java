@@ -22,7 +22,9 @@ public final class ContentHash {
         ObjectNode content = Json.object();
         content.put("title", entity.title());
         content.put("icon", entity.icon());
-        content.set("team", Json.MAPPER.valueToTree(entity.team()));
+        // An array of texts built by hand: valueToTree would serialize the list and parse it back.
+        com.fasterxml.jackson.databind.node.ArrayNode team = content.putArray("team");
+        if (entity.team() != null) entity.team().forEach(team::add);
         content.set("properties", entity.properties());
         content.set("relations", entity.relations());
         content.put("datasource", entity.datasource());

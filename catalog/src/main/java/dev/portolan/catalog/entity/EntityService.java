@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
 public final class EntityService {
 
     public static final int BATCH_SIZE = 1000;
+    /** Rows per read of {@link #storedHashes}: few round trips, each a short read transaction. */
+    private static final int HASH_PAGE = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CatalogStore store;
@@ -49,7 +51,21 @@ public final class EntityService {
      * @throws CatalogException 404 when the blueprint does not exist
      */
     public List<UpsertOutcome> upsert(String blueprint, List<JsonNode> bodies, WriteOptions options, Actor actor) {
+        return upsert(blueprint, bodies, options, actor, null);
+    }
+
+    /**
+     * {@link #upsert(String, List, WriteOptions, Actor)} for a resync that read its datasource's content
+     * hashes once ({@link #storedHashes}): an upsert whose content is the one {@code known} holds is
+     * <em>not changed</em> at once, with no read and no transaction; what is written is recorded in
+     * {@code known} once committed, so later writes of the same resync compare with it.
+     *
+     * @param known null to look every entity up in the database
+     */
+    public List<UpsertOutcome> upsert(String blueprint, List<JsonNode> bodies, WriteOptions options, Actor actor, StoredHashes known) {
         Blueprint definition = store.read(tx -> requireBlueprint(tx, blueprint));
+        UnchangedCheck unchanged = known == null || !options.upsert() || options.validationOnly() ? null
+                : new UnchangedCheck(known, definition, actor);
         List<UpsertOutcome> outcomes = new ArrayList<>(bodies.size());
         Map<Integer, EntityDraft> round = new LinkedHashMap<>();
         Map<Integer, List<String>> dropped = new HashMap<>();
@@ -64,17 +80,23 @@ public final class EntityService {
                 outcomes.add(UpsertOutcome.failure(i, bodies.get(i).path("identifier").asText(null), e));
                 continue;
             }
+            // Known unchanged: no write. Unless the round holds a write of the same identifier, which
+            // this one, coming later, must see.
+            if (unchanged != null && !roundIdentifiers.contains(draft.identifier()) && unchanged.test(draft)) {
+                outcomes.add(new UpsertOutcome(i, draft.identifier(), UpsertOutcome.Status.UNCHANGED, null, null));
+                continue;
+            }
             // The same identifier twice in a batch: the second write must see the first, so it
             // goes into the next round, as if sent in a later request.
             if (round.size() == BATCH_SIZE || !roundIdentifiers.add(draft.identifier())) {
-                outcomes.addAll(writeRound(blueprint, round, options, actor));
+                outcomes.addAll(writeRound(blueprint, round, options, actor, known));
                 round.clear();
                 roundIdentifiers.clear();
                 roundIdentifiers.add(draft.identifier());
             }
             round.put(i, draft);
         }
-        outcomes.addAll(writeRound(blueprint, round, options, actor));
+        outcomes.addAll(writeRound(blueprint, round, options, actor, known));
         outcomes.replaceAll(o -> o.failed() || !dropped.containsKey(o.index()) ? o : o.withDroppedProperties(dropped.get(o.index())));
         outcomes.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return outcomes;
@@ -187,14 +209,55 @@ public final class EntityService {
         }
     }
 
-    private List<UpsertOutcome> writeRound(String blueprint, Map<Integer, EntityDraft> drafts, WriteOptions options, Actor actor) {
+    private List<UpsertOutcome> writeRound(String blueprint, Map<Integer, EntityDraft> drafts, WriteOptions options, Actor actor,
+                                           StoredHashes known) {
         if (drafts.isEmpty()) return List.of();
-        return store.write(tx -> {
+        Map<EntityKey, String> written = new HashMap<>();
+        List<UpsertOutcome> outcomes = store.write(tx -> {
             Map<String, Blueprint> blueprints = blueprintsById(tx);
             Blueprint definition = blueprints.get(blueprint);
             if (definition == null) throw CatalogException.notFound("Blueprint", blueprint);
-            return new EntityUpsert(tx, definition, blueprints, options, actor, clock).run(drafts);
+            written.clear(); // a unit of work the store retries starts again
+            return new EntityUpsert(tx, definition, blueprints, options, actor, clock, written).run(drafts);
         });
+        // Only now, committed, is it what is stored.
+        if (known != null && !options.validationOnly()) written.forEach((key, hash) -> known.put(key.blueprint(), key.identifier(), hash));
+        return outcomes;
+    }
+
+    /**
+     * The content hashes of every entity {@code datasource} owns, read in pages on the datasource
+     * index: what a resync of that integration compares its upserts with.
+     */
+    public StoredHashes storedHashes(String datasource) {
+        StoredHashes hashes = new StoredHashes();
+        EntityKey after = null;
+        while (true) {
+            EntityKey cursor = after;
+            List<OwnedEntry> page = store.read(tx -> tx.listOwned(datasource, cursor, HASH_PAGE));
+            page.forEach(e -> hashes.put(e.key().blueprint(), e.key().identifier(), e.contentHash()));
+            if (page.size() < HASH_PAGE) return hashes;
+            after = page.getLast().key();
+        }
+    }
+
+    /** Whether a draft, written as a replacement, would have the content hash the resync's table holds. */
+    private static final class UnchangedCheck {
+        private final StoredHashes known;
+        private final Blueprint blueprint;
+        private final Actor actor;
+        private final Instant now = Instant.EPOCH; // times are no part of a content hash
+
+        UnchangedCheck(StoredHashes known, Blueprint blueprint, Actor actor) {
+            this.known = known;
+            this.blueprint = blueprint;
+            this.actor = actor;
+        }
+
+        boolean test(EntityDraft draft) {
+            return known.matches(blueprint.identifier(), draft.identifier(),
+                    EntityUpsert.hashAsReplacement(draft, blueprint, now, actor));
+        }
     }
 
     private static EntityDraft withIdentifier(EntityDraft draft) {

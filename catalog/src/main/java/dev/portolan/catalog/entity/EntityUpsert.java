@@ -42,12 +42,15 @@ final class EntityUpsert {
     private final WriteOptions options;
     private final Actor actor;
     private final Clock clock;
+    /** Filled with the content hash of every entity written, by key, for the caller's {@link StoredHashes}. */
+    private final Map<EntityKey, String> written;
     /** The time of this write: taken once the rows are locked (see {@link #run}). */
     private Instant now;
 
     EntityUpsert(CatalogTransaction tx, Blueprint blueprint, Map<String, Blueprint> blueprints,
-                 WriteOptions options, Actor actor, Clock clock) {
+                 WriteOptions options, Actor actor, Clock clock, Map<EntityKey, String> written) {
         this.tx = tx;
+        this.written = written;
         this.blueprint = blueprint;
         this.blueprints = blueprints;
         this.options = options;
@@ -110,6 +113,11 @@ final class EntityUpsert {
     }
 
     private String hashAsReplacement(EntityDraft draft) {
+        return hashAsReplacement(draft, blueprint, now, actor);
+    }
+
+    /** The content hash the draft would have if it replaced what is stored: equal to the stored one means not changed. */
+    static String hashAsReplacement(EntityDraft draft, Blueprint blueprint, Instant now, Actor actor) {
         return ContentHash.of(EntityAssembler.assemble(draft, draft.identifier(), blueprint, null, false, now,
                 actor.origin(), actor.datasource()));
     }
@@ -198,6 +206,8 @@ final class EntityUpsert {
         });
         if (options.validationOnly()) return;
         RelationTargets targets = RelationTargets.of(blueprints.values());
+        inserts.forEach(w -> written.put(w.entity().key(), w.contentHash()));
+        updates.forEach(w -> written.put(w.entity().key(), w.contentHash()));
         if (!inserts.isEmpty()) tx.insertEntities(inserts, targets);
         if (!updates.isEmpty()) tx.updateEntities(updates, targets);
         if (!audit.isEmpty()) tx.appendAudit(audit);

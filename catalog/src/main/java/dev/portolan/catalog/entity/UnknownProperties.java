@@ -2,6 +2,7 @@ package dev.portolan.catalog.entity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.PropertySchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +22,9 @@ final class UnknownProperties {
 
     static Split split(EntityDraft draft, Blueprint blueprint) {
         List<String> dropped = new ArrayList<>();
+        PropertySchema schema = blueprint.properties(); // read from the blueprint's JSON on every call: once per draft
         draft.properties().fieldNames().forEachRemaining(name -> {
-            if (blueprint.properties().definition(name) == null) dropped.add(name);
+            if (schema.definition(name) == null) dropped.add(name);
         });
         if (dropped.isEmpty()) return new Split(draft, List.of());
         ObjectNode properties = draft.properties().deepCopy();

@@ -8,6 +8,7 @@ import dev.portolan.catalog.CatalogService;
 import dev.portolan.catalog.entity.Entity;
 import dev.portolan.catalog.entity.EntityKey;
 import dev.portolan.catalog.entity.OwnedEntry;
+import dev.portolan.catalog.entity.StoredHashes;
 import dev.portolan.catalog.json.Json;
 import dev.portolan.catalog.integration.ResyncOrigin;
 import dev.portolan.catalog.entity.UpsertOutcome;
@@ -24,11 +25,19 @@ import java.util.List;
  * The catalog client of integrations hosted in the server: direct calls into
  * {@link CatalogService}, as the integration ({@link Actor#integration}), so what it writes is
  * owned by it and audited with it as origin.
+ *
+ * <p>A resync's upserts (those with a {@link ResyncOrigin}) compare with the content hashes of the
+ * integration's entities, read once when the resync's first batch arrives ({@link StoredHashes}):
+ * an unchanged entity then costs no database read and no write. The table lives as long as this
+ * client, which the host makes for one resync; a later resync id reads it again.
  */
 public final class InProcessCatalogClient implements CatalogClient {
 
     private final CatalogService catalog;
     private final Actor actor;
+    /** The resync whose content hashes {@link #hashes} holds (guarded by this). */
+    private String hashesResync;
+    private StoredHashes hashes;
 
     public InProcessCatalogClient(CatalogService catalog, String integration) {
         this.catalog = catalog;
@@ -64,7 +73,8 @@ public final class InProcessCatalogClient implements CatalogClient {
         List<JsonNode> bodies = new ArrayList<>(entities);
         List<IngestResult> results = new ArrayList<>(entities.size());
         try {
-            for (UpsertOutcome outcome : catalog.entities().upsert(blueprint, bodies, write, as(options.origin()))) {
+            for (UpsertOutcome outcome : catalog.entities().upsert(blueprint, bodies, write, as(options.origin()),
+                    storedHashes(options.origin()))) {
                 results.add(result(outcome));
             }
         } catch (CatalogException e) {
@@ -74,6 +84,22 @@ public final class InProcessCatalogClient implements CatalogClient {
             }
         }
         return results;
+    }
+
+    /** The content hashes of this integration's entities for the resync of {@code origin}; null outside a resync. */
+    private synchronized StoredHashes storedHashes(ResyncOrigin origin) {
+        if (origin == null) return null;
+        if (!origin.resyncId().equals(hashesResync)) {
+            hashes = null; // the previous resync's table goes before the next one is read
+            hashes = catalog.entities().storedHashes(actor.datasource());
+            hashesResync = origin.resyncId();
+        }
+        return hashes;
+    }
+
+    /** Deleted entities leave the resync's table: written again later, they are new. */
+    private synchronized void forget(String blueprint, List<String> identifiers) {
+        if (hashes != null) identifiers.forEach(identifier -> hashes.remove(blueprint, identifier));
     }
 
     private static IngestResult result(UpsertOutcome outcome) {
@@ -133,15 +159,20 @@ public final class InProcessCatalogClient implements CatalogClient {
     @Override
     public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents, ResyncOrigin origin) {
         Actor actor = as(origin);
+        forget(blueprint, identifiers);
         try {
-            return new DeleteResult(catalog.entities().delete(blueprint, identifiers, deleteDependents, actor).size(), List.of());
+            List<EntityKey> deleted = catalog.entities().delete(blueprint, identifiers, deleteDependents, actor);
+            deleted.forEach(key -> forget(key.blueprint(), List.of(key.identifier())));
+            return new DeleteResult(deleted.size(), List.of());
         } catch (CatalogException batchRefused) {
             // One entity of the batch blocks it (a dependent, or gone already): delete one by one.
             int deleted = 0;
             List<String> errors = new ArrayList<>();
             for (String identifier : identifiers) {
                 try {
-                    deleted += catalog.entities().delete(blueprint, List.of(identifier), deleteDependents, actor).size();
+                    List<EntityKey> gone = catalog.entities().delete(blueprint, List.of(identifier), deleteDependents, actor);
+                    gone.forEach(key -> forget(key.blueprint(), List.of(key.identifier())));
+                    deleted += gone.size();
                 } catch (CatalogException e) {
                     if (e.problem() != CatalogException.Problem.NOT_FOUND) errors.add(blueprint + "/" + identifier + ": " + e.getMessage());
                 }

@@ -1,0 +1,139 @@
+package dev.portolan.catalog.entity;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * The content hashes of a datasource's entities, read once at the start of a resync so that an
+ * entity the source still describes the same way is found <em>not changed</em> without a database
+ * read or a transaction ({@link EntityService#upsert(String, java.util.List, WriteOptions, dev.portolan.catalog.Actor, StoredHashes)}).
+ *
+ * <p>Compact: an open-addressing table of a 64-bit hash of (blueprint, identifier) and the first 64
+ * bits of the content hash, 16 bytes a slot, so 1M entities take 32 MB instead of the ~200 MB of a
+ * map of strings. A wrong answer needs two 64-bit collisions at once (keys and contents), about one
+ * chance in 10^19 per entity; and the cost would be one missed write that the next resync makes.
+ *
+ * <p>What the table says was true when it was read, and stays true for the writes made through it
+ * (each write records its new hash, {@link #put}); a write made meanwhile by someone else (a person,
+ * a live event) is not seen, so the resync may leave it as it is instead of writing the source's
+ * version over it: the next resync does. Thread-safe.
+ */
+public final class StoredHashes {
+
+    private static final long EMPTY = 0L;
+
+    private long[] keys = new long[1 << 12];
+    private long[] contents = new long[1 << 12];
+    private int size;
+
+    /** Remembers (or replaces) what an entity's content hash is. A null hash forgets the entity. */
+    public synchronized void put(String blueprint, String identifier, String contentHash) {
+        if (contentHash == null) {
+            remove(blueprint, identifier);
+            return;
+        }
+        if ((size + 1) * 2L > keys.length) grow();
+        if (insert(keys, contents, key(blueprint, identifier), content(contentHash))) size++;
+    }
+
+    /** Whether the entity is known with this very content hash. */
+    public synchronized boolean matches(String blueprint, String identifier, String contentHash) {
+        int slot = find(key(blueprint, identifier));
+        return slot >= 0 && contents[slot] == content(contentHash);
+    }
+
+    /** Forgets an entity (deleted, or written with an unknown outcome). */
+    public synchronized void remove(String blueprint, String identifier) {
+        int slot = find(key(blueprint, identifier));
+        if (slot < 0) return;
+        // Backward-shift deletion keeps every probe sequence unbroken without tombstones.
+        int mask = keys.length - 1;
+        int hole = slot;
+        for (int i = (slot + 1) & mask; keys[i] != EMPTY; i = (i + 1) & mask) {
+            int home = index(keys[i], mask);
+            boolean movable = hole <= i ? (home <= hole || home > i) : (home <= hole && home > i);
+            if (movable) {
+                keys[hole] = keys[i];
+                contents[hole] = contents[i];
+                hole = i;
+            }
+        }
+        keys[hole] = EMPTY;
+        contents[hole] = 0;
+        size--;
+    }
+
+    public synchronized int size() {
+        return size;
+    }
+
+    private int find(long key) {
+        int mask = keys.length - 1;
+        for (int i = index(key, mask); ; i = (i + 1) & mask) {
+            if (keys[i] == EMPTY) return -1;
+            if (keys[i] == key) return i;
+        }
+    }
+
+    private void grow() {
+        long[] biggerKeys = new long[keys.length * 2];
+        long[] biggerContents = new long[keys.length * 2];
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) insert(biggerKeys, biggerContents, keys[i], contents[i]);
+        }
+        keys = biggerKeys;
+        contents = biggerContents;
+    }
+
+    /** @return whether the key is new */
+    private static boolean insert(long[] keys, long[] contents, long key, long content) {
+        int mask = keys.length - 1;
+        for (int i = index(key, mask); ; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                contents[i] = content;
+                return false;
+            }
+            if (keys[i] == EMPTY) {
+                keys[i] = key;
+                contents[i] = content;
+                return true;
+            }
+        }
+    }
+
+    private static int index(long key, int mask) {
+        return (int) (key ^ (key >>> 32)) & mask;
+    }
+
+    /** FNV-1a over blueprint, a separator no blueprint identifier has, and identifier; then mixed. Never {@link #EMPTY}. */
+    static long key(String blueprint, String identifier) {
+        long h = 0xcbf29ce484222325L;
+        h = fnv(h, blueprint);
+        h = (h ^ 0x1F) * 0x100000001b3L;
+        h = fnv(h, identifier);
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h == EMPTY ? 1 : h;
+    }
+
+    private static long fnv(long h, String text) {
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        return h;
+    }
+
+    /** The first 64 bits of a content hash ({@link ContentHash}: URL-safe base64 of a SHA-256); other text is hashed. */
+    static long content(String contentHash) {
+        if (contentHash.length() >= 12) {
+            try {
+                byte[] bytes = Base64.getUrlDecoder().decode(contentHash.substring(0, 12));
+                long value = 0;
+                for (int i = 0; i < 8; i++) value = (value << 8) | (bytes[i] & 0xff);
+                return value;
+            } catch (IllegalArgumentException notBase64) {
+                // fall through: not one of ours; still comparable by a hash of its text
+            }
+        }
+        return fnv(0xcbf29ce484222325L, contentHash);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.portolan.catalog.entity;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoredHashesTest {
+
+    private static final String A = "q1w2e3r4t5y6u7i8o9p0asdfghjklzxcvbnm-_QWERT";
+    private static final String B = "Zq1w2e3r4t5y6u7i8o9p0asdfghjklzxcvbnm-_QWER";
+
+    @Test
+    void matchesOnlyTheHashItHoldsForThatEntity() {
+        StoredHashes hashes = new StoredHashes();
+        hashes.put("service", "a", A);
+
+        assertThat(hashes.matches("service", "a", A)).isTrue();
+        assertThat(hashes.matches("service", "a", B)).isFalse();
+        assertThat(hashes.matches("service", "b", A)).isFalse();
+        assertThat(hashes.matches("team", "a", A)).isFalse();
+    }
+
+    @Test
+    void aLaterPutReplacesTheHashAndANullOneForgetsTheEntity() {
+        StoredHashes hashes = new StoredHashes();
+        hashes.put("service", "a", A);
+        hashes.put("service", "a", B);
+
+        assertThat(hashes.matches("service", "a", B)).isTrue();
+        assertThat(hashes.size()).isEqualTo(1);
+
+        hashes.put("service", "a", null);
+
+        assertThat(hashes.matches("service", "a", B)).isFalse();
+        assertThat(hashes.size()).isZero();
+    }
+
+    @Test
+    void keepsEveryEntryThroughGrowthAndRemovals() {
+        StoredHashes hashes = new StoredHashes();
+        int n = 50_000;
+        for (int i = 0; i < n; i++) hashes.put("service", "s-" + i, i % 2 == 0 ? A : B);
+        for (int i = 0; i < n; i += 3) hashes.remove("service", "s-" + i);
+
+        for (int i = 0; i < n; i++) {
+            boolean kept = i % 3 != 0;
+            assertThat(hashes.matches("service", "s-" + i, i % 2 == 0 ? A : B)).as("s-" + i).isEqualTo(kept);
+        }
+        assertThat(hashes.size()).isEqualTo(n - (n + 2) / 3);
+    }
+
+    @Test
+    void hashesThatAreNotBase64AreComparedToo() {
+        StoredHashes hashes = new StoredHashes();
+        hashes.put("service", "a", "not base64 at all!");
+
+        assertThat(hashes.matches("service", "a", "not base64 at all!")).isTrue();
+        assertThat(hashes.matches("service", "a", "not base64 at all?")).isFalse();
+        assertThat(hashes.matches("service", "a", A)).isFalse();
+    }
+}
