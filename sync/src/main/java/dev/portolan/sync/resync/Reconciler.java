@@ -20,7 +20,7 @@ import java.util.Map;
  * The end of a resync: retry entities that failed for a missing related entity (targets first),
  * then delete the stale entities this integration owns, unless a {@link DeletionGuards} rule says
  * not to. Owned entities are streamed twice (count, then delete) rather than collected, so memory
- * stays flat whatever their number.
+ * stays flat whatever their number; the second pass is left out when the first found nothing stale.
  */
 final class Reconciler {
 
@@ -38,8 +38,10 @@ final class Reconciler {
         ReconciliationReport counters = report.reconciliation();
         retry(retries, counters, ResyncOrigin.reconciliation(report.resyncId()));
         String stop = DeletionGuards.everyResourceComplete(report.kinds());
+        long stale = 0;
         if (stop == null) {
             long[] counts = countStale(report.startedAt(), produced);
+            stale = counts[0];
             stop = DeletionGuards.withinDeletionThreshold(counts[0], counts[1], context.mapping().entityDeletionThreshold());
         }
         if (stop != null) {
@@ -47,7 +49,8 @@ final class Reconciler {
             events.warn("__reconciliation__", "deletion skipped: " + stop);
             return;
         }
-        deleteStale(report.startedAt(), produced, counters, ResyncOrigin.reconciliation(report.resyncId()));
+        // Nothing stale (the usual resync): a second pass over every owned entity would find nothing.
+        if (stale > 0) deleteStale(report.startedAt(), produced, counters, ResyncOrigin.reconciliation(report.resyncId()));
     }
 
     /**
