@@ -19,7 +19,8 @@ import java.nio.file.Path;
  * this process queue for it instead of spinning on {@code SQLITE_BUSY}; readers use their own
  * connections and, in WAL mode, never wait for the writer.
  */
-record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrations) implements AutoCloseable {
+record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrations, WalCheckpoints checkpoints)
+        implements AutoCloseable {
 
     private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
     private static final int SQLITE_READERS = 4;
@@ -30,6 +31,8 @@ record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrat
         SQLiteConfig writeConfig = sqliteConfig();
         // Batches of 1,000 entities touch many index pages; a 64 MB cache keeps them between batches.
         writeConfig.setCacheSize(-65_536);
+        boolean background = !Boolean.getBoolean("portolan.sqlite.foregroundCheckpoints");
+        if (background) writeConfig.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "0"); // WalCheckpoints does it
         SQLiteDataSource writeSource = new SQLiteDataSource(writeConfig);
         writeSource.setUrl(jdbcUrl);
         SQLiteDataSource readSource = new SQLiteDataSource(sqliteConfig());
@@ -48,7 +51,10 @@ record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrat
         reader.setMaximumPoolSize(SQLITE_READERS);
         reader.setAutoCommit(true);
         reader.setConnectionInitSql("PRAGMA query_only = true");
-        return new Pools(new HikariDataSource(writer), new HikariDataSource(reader), writeSource);
+        SQLiteDataSource checkpointSource = new SQLiteDataSource(sqliteConfig());
+        checkpointSource.setUrl(jdbcUrl);
+        return new Pools(new HikariDataSource(writer), new HikariDataSource(reader), writeSource,
+                background ? new WalCheckpoints(checkpointSource) : null);
     }
 
     static Pools postgres(String jdbcUrl) {
@@ -60,7 +66,7 @@ record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrat
         // Turns a JDBC batch of INSERTs into multi-row INSERTs: one round trip per batch.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource pool = new HikariDataSource(config);
-        return new Pools(pool, pool, pool);
+        return new Pools(pool, pool, pool, null);
     }
 
     private static SQLiteConfig sqliteConfig() {
@@ -97,6 +103,9 @@ record Pools(HikariDataSource writer, HikariDataSource reader, DataSource migrat
         writer.close();
         if (reader != writer) {
             reader.close();
+        }
+        if (checkpoints != null) {
+            checkpoints.close();
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.portolan.store.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,6 +43,30 @@ class StoresTest {
              ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
             mode.next();
             assertThat(mode.getString(1)).isEqualToIgnoringCase("wal");
+        }
+    }
+
+    @Test
+    void sqliteCheckpointsItsLogInTheBackgroundAndEmptiesItOnClose(@TempDir Path temp) throws Exception {
+        Path file = temp.resolve(Stores.SQLITE_FILE);
+        Path wal = temp.resolve(Stores.SQLITE_FILE + "-wal");
+        String large = "{'text': '" + "x".repeat(2_000) + "'}";
+        try (CatalogStore store = Stores.sqlite(temp)) {
+            Fixtures.insertBlueprints(store, blueprint("service"));
+            long before = Files.size(file);
+            for (int i = 0; i < 300; i++) {
+                Fixtures.insert(store, Fixtures.entity("service", "s" + i, large));
+            }
+            // The writer does not checkpoint (wal_autocheckpoint = 0): the background thread copies the
+            // log into the database file while the store is open.
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (Files.size(file) < before + 300 * 2_000 && System.nanoTime() < deadline) Thread.sleep(50);
+            assertThat(Files.size(file)).isGreaterThanOrEqualTo(before + 300 * 2_000);
+        }
+        assertThat(!Files.exists(wal) || Files.size(wal) == 0).as("the log is empty after close").isTrue();
+        try (CatalogStore store = Stores.sqlite(temp)) {
+            long count = store.read(tx -> tx.countEntities("service"));
+            assertThat(count).isEqualTo(300);
         }
     }
 
