@@ -100,6 +100,11 @@ public final class SyncBenchmark {
         System.out.printf("  (load average after: %s)%n", loadAverage());
     }
 
+    /** CPU time of this whole process (SQLite works inside it; PostgreSQL's server does not). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static String loadAverage() {
         try {
             return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
@@ -123,11 +128,13 @@ public final class SyncBenchmark {
                 Duration.ofSeconds(2), 1000, () -> false);
         System.gc();
         HeapSampler heap = HeapSampler.start();
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         SyncReport report = new ResyncRunner(context, quiet(), ResyncProgress.NONE)
                 .run(new SyncReport(UUID.randomUUID().toString(), "bench", "bench", Instant.now()));
         double seconds = (System.nanoTime() - start) / 1e9;
         long peakMb = heap.stop() >> 20;
+        double cpu = (processCpuNanos() - cpuStart) / 1e9;
         KindReport k = report.kinds().getFirst();
         System.out.printf("  %-30s %7.1f s  %s end to end   peak heap %,d MB   (%s)%n", name, seconds,
                 rate(k.fetchedCount() / seconds, floor), peakMb, report.state().wire());
@@ -136,6 +143,7 @@ public final class SyncBenchmark {
                 k.fetchedCount() / k.stageSeconds(KindReport.Stage.MAP),
                 rate(k.transformedCount() / k.stageSeconds(KindReport.Stage.INGEST), floor),
                 report.reconciliation().durationMillis() / 1000.0);
+        System.out.printf("      this process used %.1f CPU-seconds: %,.0f objects per CPU-second%n", cpu, k.fetchedCount() / cpu);
         System.out.printf("      fetched %,d  transformed %,d  filtered %,d  ingested %,d  not changed %,d  failed %,d  deleted %,d%n",
                 k.fetchedCount(), k.transformedCount(), k.filteredOutCount(), k.ingestedCount(), k.notChangedCount(),
                 k.ingestFailedCount() + k.mapFailedCount(), report.reconciliation().deletedCount());
