@@ -21,9 +21,11 @@ import java.util.Map;
  * batches through the {@link CatalogClient}, counting ingested / not changed / failed, remembering
  * every produced key for reconciliation, and queueing entities that failed only for a missing
  * related entity for the retry. Search-query identifiers and relations are resolved to
- * identifiers just before the write. One resource, one thread.
+ * identifiers just before the write. Batches are written by a {@link BatchWriter} while the next
+ * ones are mapped; counting happens as each batch is written. Called by one resource's thread;
+ * {@link #close()} when the resource ends, however it ends.
  */
-final class EntityIngester {
+final class EntityIngester implements AutoCloseable {
 
     private final CatalogClient client;
     private final IngestOptions options;
@@ -32,9 +34,11 @@ final class EntityIngester {
     private final RetryQueue retries;
     private final KindReport report;
     private final Map<String, List<ObjectNode>> buffers = new LinkedHashMap<>();
+    private final BatchWriter writer;
 
     EntityIngester(CatalogClient client, IngestOptions options, int batchSize, ProducedKeys produced,
                    RetryQueue retries, KindReport report) {
+        this.writer = new BatchWriter("portolan-ingest-" + report.kindIdentifier());
         this.client = client;
         this.options = options;
         this.batchSize = batchSize;
@@ -44,6 +48,9 @@ final class EntityIngester {
     }
 
     void accept(MappedEntity mapped) {
+        // A search query must see every entity this resource produced before it, as it did when
+        // batches were written one after the other: wait for the batches on their way.
+        if (hasSearchQuery(mapped.entity())) writer.awaitWritten();
         List<ObjectNode> resolved = resolveSearchIdentifier(mapped);
         for (ObjectNode entity : resolved) {
             produced.add(mapped.blueprint(), entity.get("identifier").asText());
@@ -54,13 +61,27 @@ final class EntityIngester {
         }
     }
 
+    /** Writes what is buffered and waits until every batch is written (and counted). */
     void flushAll() {
         new ArrayList<>(buffers.keySet()).forEach(this::flush);
+        writer.awaitWritten();
+    }
+
+    /** Drops what is buffered or queued and waits for the batch being written, if any. */
+    @Override
+    public void close() {
+        buffers.clear();
+        writer.close();
     }
 
     private void flush(String blueprint) {
         List<ObjectNode> batch = buffers.remove(blueprint);
         if (batch == null || batch.isEmpty()) return;
+        writer.submit(() -> write(blueprint, batch));
+    }
+
+    /** On the writer's thread: one batch upserted and counted. */
+    private void write(String blueprint, List<ObjectNode> batch) {
         long start = System.nanoTime();
         List<IngestResult> results = client.upsert(blueprint, batch, options);
         report.spent(KindReport.Stage.INGEST, System.nanoTime() - start);
@@ -144,6 +165,15 @@ final class EntityIngester {
             }
         }
         return true;
+    }
+
+    private static boolean hasSearchQuery(ObjectNode entity) {
+        if (entity.path("identifier").isObject()) return true;
+        if (!(entity.get("relations") instanceof ObjectNode relations)) return false;
+        for (JsonNode value : relations) {
+            if (value.isObject()) return true;
+        }
+        return false;
     }
 
     /** The catalog refused a query this object's values made (a 4xx), as opposed to being unreachable or broken. */

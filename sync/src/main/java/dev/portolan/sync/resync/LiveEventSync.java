@@ -37,14 +37,16 @@ public final class LiveEventSync {
         EntityMapper mapper = new EntityMapper("resources[" + index + "]", resource, context.jq(), context.jqTimeout());
         KindReport counts = new KindReport(resource.kind(), index);
         IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), context.mapping().createMissingRelatedEntities());
-        EntityIngester ingester = new EntityIngester(context.client(), options, context.batchSize(), new ProducedKeys(), new RetryQueue(), counts);
-        for (JsonNode object : change.upserts()) {
-            MappingResult result = mapper.map(object);
-            if (result.filteredOut()) counts.filteredOut(1);
-            result.failures().forEach(f -> counts.mapFailed(f.toString()));
-            result.entities().forEach(ingester::accept);
+        try (EntityIngester ingester = new EntityIngester(context.client(), options, context.batchSize(), new ProducedKeys(),
+                new RetryQueue(), counts)) {
+            for (JsonNode object : change.upserts()) {
+                MappingResult result = mapper.map(object);
+                if (result.filteredOut()) counts.filteredOut(1);
+                result.failures().forEach(f -> counts.mapFailed(f.toString()));
+                result.entities().forEach(ingester::accept);
+            }
+            ingester.flushAll();
         }
-        ingester.flushAll();
         long deleted = delete(mapper, change.deletes(), counts);
         List<String> errors = new ArrayList<>(counts.mapErrors());
         errors.addAll(counts.ingestErrors());

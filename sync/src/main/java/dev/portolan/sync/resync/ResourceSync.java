@@ -15,8 +15,9 @@ import dev.portolan.sync.spi.Fetcher;
 import dev.portolan.sync.spi.Page;
 
 /**
- * One resource of a resync: fetch page by page, map each object, ingest in batches. Memory holds
- * one page and one batch at a time, whatever the size of the source.
+ * One resource of a resync: fetch page by page, map each object, ingest in batches (written by
+ * the ingester's own thread while the next page is fetched and mapped). Memory holds one page and
+ * a few batches at a time, whatever the size of the source.
  */
 final class ResourceSync {
 
@@ -49,7 +50,12 @@ final class ResourceSync {
             return;
         }
         IngestOptions options = new IngestOptions(context.mapping().enableMergeEntity(), context.mapping().createMissingRelatedEntities(), origin);
-        EntityIngester ingester = new EntityIngester(context.client(), options, context.batchSize(), produced, retries, report);
+        try (EntityIngester ingester = new EntityIngester(context.client(), options, context.batchSize(), produced, retries, report)) {
+            run(mapper, ingester);
+        }
+    }
+
+    private void run(EntityMapper mapper, EntityIngester ingester) {
         Fetcher fetcher = context.integration().fetcher(resource.kind(),
                 new FetchContext(context.installation(), context.settings(), resource.selector(), context.cancelled(),
                         context.mapping().extra(), new KindFetchReporter(report, events)));
