@@ -81,8 +81,9 @@ interface Dialect {
     }
 
     /**
-     * Whether the planner's plan of {@code select} sorts its rows (rather than reading them in order from
-     * an index); asked only where {@link #readInOrderOf} or {@link #readInIdentifierOrder} name an index.
+     * Whether the planner's plan of {@code select} sorts rows it found through some index (rather than
+     * reading them in order, or looking up a short list of keys); asked only where {@link #readInOrderOf}
+     * or {@link #readInIdentifierOrder} name an index.
      */
     default boolean sortsRows(Connection connection, SqlFragment select) {
         return true;

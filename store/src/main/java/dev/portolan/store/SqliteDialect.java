@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * SQLite: one writer at a time. Write transactions start with {@code BEGIN IMMEDIATE} so the write
@@ -116,11 +117,17 @@ final class SqliteDialect implements Dialect {
         return " INDEXED BY " + Identifiers.checked(indexName);
     }
 
-    /** EXPLAIN QUERY PLAN says "USE TEMP B-TREE FOR ... ORDER BY" when the plan sorts (planning only, nothing is read). */
+    /**
+     * EXPLAIN QUERY PLAN (planning only, nothing is read) says "USE TEMP B-TREE FOR ... ORDER BY" when the
+     * plan sorts. A plan that looks the rows up by a list of rowids ({@link SqlitePredicates#entityAmong})
+     * sorts only what the list holds, so it counts as not sorting: counting the matches first would only
+     * run the list's query twice.
+     */
     @Override
     public boolean sortsRows(Connection connection, SqlFragment select) {
-        return Sql.query(connection, "EXPLAIN QUERY PLAN " + select.sql(), select.parameters(), row -> row.getString("detail"))
-                .stream().anyMatch(step -> step.startsWith("USE TEMP B-TREE FOR") && step.contains("ORDER BY"));
+        List<String> plan = Sql.query(connection, "EXPLAIN QUERY PLAN " + select.sql(), select.parameters(), row -> row.getString("detail"));
+        return plan.stream().anyMatch(step -> step.startsWith("USE TEMP B-TREE FOR") && step.contains("ORDER BY"))
+                && plan.stream().noneMatch(step -> step.startsWith("SEARCH e USING INTEGER PRIMARY KEY (rowid=?)"));
     }
 
     /** The primary key (blueprint, identifier) of {@code entities}, as SQLite names it. */
