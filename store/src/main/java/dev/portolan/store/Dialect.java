@@ -89,6 +89,15 @@ interface Dialect {
         return true;
     }
 
+    /**
+     * Whether a page sorted by a key whose order the planner weighs itself ({@link #readInOrderOf} empty)
+     * first counts the matches of {@code where} ({@link FewMatches}) and, when few, reads them all and sorts
+     * them, instead of the planner's plan.
+     */
+    default boolean countsBeforeSorting(SqlFragment where) {
+        return false;
+    }
+
     /** The search-predicate SQL of this dialect. */
     Predicates predicates();
 }

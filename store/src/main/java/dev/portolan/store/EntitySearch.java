@@ -84,19 +84,30 @@ final class EntitySearch {
         Query query = request.query() == null ? Query.matchAll() : request.query();
         SqlFragment where = new SearchCompiler(dialect.predicates(), scope, clock).compile(query);
 
-        SqlFragment page = select(request, where, after, "");
-        if (request.blueprint() != null && !dialect.readInIdentifierOrder().isEmpty() && dialect.sortsRows(connection, page)
+        SqlFragment page = select(request, where, after, "", false);
+        if (request.blueprint() == null) {
+            return page;
+        }
+        if (!dialect.readInIdentifierOrder().isEmpty() && dialect.sortsRows(connection, page)
                 && !FewMatches.in(connection, request.blueprint(), where)) {
             // The planner would read every match through the filter's index and sort them; many match, so
             // walking the blueprint in identifier order finds a page's worth soon.
-            page = select(request, where, after, dialect.readInIdentifierOrder());
+            page = select(request, where, after, dialect.readInIdentifierOrder(), false);
+        } else if (dialect.readInIdentifierOrder().isEmpty() && dialect.countsBeforeSorting(where)
+                && FewMatches.in(connection, request.blueprint(), where)) {
+            // Few match (PostgreSQL cannot estimate a text search's matches, see SortedSearch): read them, then sort.
+            page = select(request, where, after, "", true);
         }
         return page;
     }
 
-    private SqlFragment select(SearchRequest request, SqlFragment where, EntityKey after, String inOrder) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(EntityColumns.SELECT).append(" FROM entities e")
-                .append(inOrder).append(" WHERE ");
+    /**
+     * @param matchesFirst read every match, then sort them: {@code OFFSET 0} keeps the planner from walking
+     *                     the primary key in order instead
+     */
+    private SqlFragment select(SearchRequest request, SqlFragment where, EntityKey after, String inOrder, boolean matchesFirst) {
+        StringBuilder sql = new StringBuilder(matchesFirst ? "SELECT * FROM (SELECT " : "SELECT ").append(EntityColumns.SELECT)
+                .append(" FROM entities e").append(inOrder).append(" WHERE ");
         if (request.blueprint() != null) {
             // A literal, not a parameter: the planner must see it to use the blueprint's partial property indexes.
             sql.append("e.blueprint = ").append(Identifiers.literal(request.blueprint())).append(" AND ");
@@ -114,7 +125,7 @@ final class EntitySearch {
             parameters.add(after.blueprint());
             parameters.add(after.identifier());
         }
-        sql.append(" ORDER BY e.blueprint, e.identifier LIMIT ?");
+        sql.append(matchesFirst ? " OFFSET 0) e" : "").append(" ORDER BY e.blueprint, e.identifier LIMIT ?");
         parameters.add(request.limit() + 1);
         return new SqlFragment(sql.toString(), parameters);
     }

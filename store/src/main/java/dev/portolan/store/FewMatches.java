@@ -6,7 +6,8 @@ import java.sql.Connection;
  * Whether few rows of one blueprint match a search's condition: then reading them through the
  * condition's own index and sorting them is cheaper than walking an index in the asked order past
  * the rows that do not match. Counted on the planner's own plan, stopping at {@link #FEW} + 1.
- * Used where the database would otherwise choose badly between the two (SQLite).
+ * Used where the database would otherwise choose badly between the two: on SQLite, whose planner
+ * sorts every match, and on PostgreSQL for text searches it cannot estimate ({@link Dialect#countsBeforeSorting}).
  */
 final class FewMatches {
 
@@ -18,7 +19,7 @@ final class FewMatches {
     static boolean in(Connection connection, String blueprint, SqlFragment where) {
         if (where.sql().equals(SqlFragment.TRUE.sql())) return false;
         String sql = "SELECT COUNT(*) FROM (SELECT 1 FROM entities e WHERE e.blueprint = " + Identifiers.literal(blueprint)
-                + " AND " + where.sql() + " LIMIT " + (FEW + 1) + ")";
+                + " AND " + where.sql() + " LIMIT " + (FEW + 1) + ") AS few";
         return Sql.queryOne(connection, sql, where.parameters(), row -> row.getLong(1)).orElse(0L) <= FEW;
     }
 }

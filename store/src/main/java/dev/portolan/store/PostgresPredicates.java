@@ -13,6 +13,12 @@ import java.util.function.Function;
  */
 final class PostgresPredicates implements Predicates {
 
+    /** Marks a text search a trigram index serves (three characters or more), for {@link PostgresDialect#countsBeforeSorting}. */
+    static final String TRIGRAM_TEXT = "/* trigrams */ ";
+
+    /** Marks a text search no index serves (under three characters), for {@link PostgresDialect#countsBeforeSorting}. */
+    static final String UNINDEXED_TEXT = "/* no trigram */ ";
+
     /** {@code column -> 'key'}; key is a checked identifier (no quotes possible). */
     static String jsonValue(String column, String key) {
         return column + " -> '" + Identifiers.checked(key) + "'";
@@ -70,17 +76,17 @@ final class PostgresPredicates implements Predicates {
             // The same match as strpos, written as LIKE so the trigram index of the column serves it
             // (Version7Migration): the catalog page's search box. A shorter text has no trigram, and
             // LIKE would make the index read itself whole: strpos then, on the rows the rest selects.
-            return textCondition(operand, text(operand) + " LIKE ? ESCAPE '\\'", "%" + escapeLike(text) + "%");
+            return textCondition(operand, TRIGRAM_TEXT + text(operand) + " LIKE ? ESCAPE '\\'", "%" + escapeLike(text) + "%");
         }
         if (operand instanceof Operand.TextColumn column && column.column().equals("identifier") && trigrams) {
             // The identifiers' trigrams are of lower(identifier) (Version9Migration): LIKE on it finds the
             // candidates (a superset: lower under "C" folds ASCII letters only, in the text as in the column)
             // and strpos keeps exactly the identifiers that contain the text.
-            return SqlFragment.of("(lower(e.identifier) LIKE lower(CAST(? AS text) COLLATE \"C\") ESCAPE '\\'"
+            return SqlFragment.of("(" + TRIGRAM_TEXT + "lower(e.identifier) LIKE lower(CAST(? AS text) COLLATE \"C\") ESCAPE '\\'"
                     + " AND strpos(e.identifier, ?) > 0)",
                     "%" + escapeLike(text) + "%", text);
         }
-        return textCondition(operand, "strpos(" + text(operand) + ", ?) > 0", text);
+        return textCondition(operand, UNINDEXED_TEXT + "strpos(" + text(operand) + ", ?) > 0", text);
     }
 
     @Override

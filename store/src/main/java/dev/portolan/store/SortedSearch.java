@@ -38,29 +38,35 @@ final class SortedSearch {
      * A sort key: a column or property expression, how its values travel in cursors, and what to add
      * after {@code FROM entities e} to read the property's index in order (empty for columns).
      */
-    private record Key(String expression, boolean property, String name, String inOrder) {}
+    private record Key(String expression, boolean property, String name, String inOrder, boolean matchesFirst) {
+
+        Key(String expression, boolean property, String name, String inOrder) {
+            this(expression, property, name, inOrder, false);
+        }
+
+        /** Read every match first, then sort them (few match). */
+        Key readingMatchesFirst() {
+            return new Key(expression, property, name, "", true);
+        }
+    }
 
     SearchPage run(Blueprint blueprint, SqlFragment where, SearchSort sort, int limit, String from) {
         Key key = key(blueprint, sort.property());
         String cursorKey = (sort.descending() ? "-" : "+") + key.name();
         Cursor after = from == null ? null : Cursor.decode(from, cursorKey);
-        if (!key.inOrder().isEmpty()) {
-            Key planners = new Key(key.expression(), key.property(), key.name(), "");
-            SqlFragment page = statement(blueprint, where, planners, sort.descending(), after != null && after.phase() == 1 ? after : null,
-                    Part.WITH_VALUE, limit + 1);
-            if (!dialect.sortsRows(connection, page) || fewMatches(blueprint, where)) {
-                // The planner's own plan reads rows in order already, or few rows match: reading them through
-                // the filter's index and sorting them is cheaper than walking the sort index past all the
-                // rows that do not match.
-                key = planners;
-            }
+        if (key.inOrder().isEmpty() && dialect.countsBeforeSorting(where) && fewMatches(blueprint, where)) {
+            // PostgreSQL cannot estimate how many rows a text search matches (a trigram index proposes, strpos
+            // decides): guessing a thousand for a text found three times, it walked the whole sort index, 11 s.
+            key = key.readingMatchesFirst();
         }
+        Plans plans = new Plans(blueprint, where, key, sort.descending());
         List<Row> rows = new ArrayList<>();
         if (after != null && after.phase() == 1) {
-            rows.addAll(read(blueprint, where, key, sort.descending(), after, Part.SAME_VALUE, limit + 1));
+            rows.addAll(read(blueprint, where, plans.of(after, Part.SAME_VALUE, limit + 1), sort.descending(), after, Part.SAME_VALUE, limit + 1));
         }
         if ((after == null || after.phase() == 1) && rows.size() <= limit) {
-            rows.addAll(read(blueprint, where, key, sort.descending(), after, Part.WITH_VALUE, limit + 1 - rows.size()));
+            int count = limit + 1 - rows.size();
+            rows.addAll(read(blueprint, where, plans.of(after, Part.WITH_VALUE, count), sort.descending(), after, Part.WITH_VALUE, count));
         }
         if (rows.size() <= limit) {
             Cursor afterNull = after != null && after.phase() == 2 ? after : null;
@@ -76,6 +82,39 @@ final class SortedSearch {
     }
 
     private record Row(Entity entity, JsonNode value) {}
+
+    /**
+     * Where the database leaves it to us ({@link Dialect#readInOrderOf}), chooses per read between walking
+     * the sort key's index in order and the planner's own plan: the planner's when its plan reads in order
+     * already (EXPLAIN, {@link Dialect#sortsRows}) or few rows match (counted once per page, when needed).
+     */
+    private final class Plans {
+
+        private final Blueprint blueprint;
+        private final SqlFragment where;
+        private final Key key;
+        private final boolean descending;
+        private Boolean few;
+
+        Plans(Blueprint blueprint, SqlFragment where, Key key, boolean descending) {
+            this.blueprint = blueprint;
+            this.where = where;
+            this.key = key;
+            this.descending = descending;
+        }
+
+        Key of(Cursor after, Part part, int count) {
+            if (key.inOrder().isEmpty()) return key;
+            Key planners = new Key(key.expression(), key.property(), key.name(), "");
+            if (!dialect.sortsRows(connection, statement(blueprint, where, planners, descending, after, part, count))) {
+                return planners;
+            }
+            if (few == null) few = fewMatches(blueprint, where);
+            // Few rows match: reading them through the filter's index and sorting them is cheaper than walking
+            // the sort index past all the rows that do not match.
+            return few ? planners : key;
+        }
+    }
 
     /**
      * Which rows a read returns, after the cursor when there is one: those with a value beyond the cursor's
@@ -115,8 +154,16 @@ final class SortedSearch {
             parameters.add(after.identifier());
         }
         String direction = descending ? " DESC" : "";
+        if (key.matchesFirst()) {
+            // OFFSET 0 keeps the planner from reading the sort's index in order: the matches are found
+            // through the filter's indexes, then sorted.
+            sql.insert(0, "SELECT * FROM (").append(" OFFSET 0) e");
+        }
+        String sortKey = key.matchesFirst() ? "e.sort_key" : key.expression();
         sql.append(" ORDER BY ");
-        if (withValue) sql.append(key.expression()).append(direction).append(", ");
+        // Rows of the cursor's own value are in identifier order: said so, SQLite sees that the sort key's
+        // index (value, identifier) gives that order; with the constant value in ORDER BY it sorted them all.
+        if (withValue && part != Part.SAME_VALUE) sql.append(sortKey).append(direction).append(", ");
         sql.append("e.identifier").append(direction).append(" LIMIT ?");
         parameters.add(count);
         return new SqlFragment(sql.toString(), parameters);

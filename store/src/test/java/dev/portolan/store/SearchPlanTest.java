@@ -150,6 +150,46 @@ class SearchPlanTest {
                 .contains(indexName(database, "service", "tier"));
     }
 
+    /**
+     * Few or many matches, in identifier order or sorted, paged or not, the same answers: the plans chosen
+     * by counting matches (reading them first and sorting, or walking an index in order) agree.
+     */
+    @StoreTest
+    void fewAndManyMatchesGiveTheSameOrderWhicheverPlanReadsThem(TestDatabase database) {
+        loadMany(database);
+        try (CatalogStore store = database.openStore()) {
+            // s01000..s01999 contain "s01": 1,000 matches (few); tier >= 100: 5,900 (many).
+            for (var query : List.of(and(Q.text("$identifier", "contains", "s01")), and(rule("tier", ">=", "100")),
+                    and(Q.text("$identifier", "contains", "s01"), rule("tier", "<", "1500")))) {
+                for (var sort : java.util.Arrays.asList(null, new dev.portolan.catalog.search.SearchSort("tier", true),
+                        new dev.portolan.catalog.search.SearchSort("$title", false))) {
+                    List<String> paged = new java.util.ArrayList<>();
+                    String from = null;
+                    do {
+                        SearchRequest request = new SearchRequest("service", query, 700, from, sort);
+                        var page = store.read(tx -> tx.search(request));
+                        page.entities().forEach(e -> paged.add(e.identifier()));
+                        from = page.next();
+                    } while (from != null);
+                    List<String> expected = IntStream.range(0, 6000).filter(i -> matches(query, i)).boxed()
+                            .sorted(sort == null || sort.property().equals("$title") ? java.util.Comparator.<Integer>naturalOrder()
+                                    : java.util.Comparator.<Integer>reverseOrder())
+                            .map(i -> String.format("s%05d", i)).toList();
+                    assertThat(paged).as("%s sorted by %s", query, sort).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    private static boolean matches(dev.portolan.catalog.search.Query query, int i) {
+        String id = String.format("s%05d", i);
+        return switch (query.rules().size()) {
+            case 2 -> id.contains("s01") && i < 1500;
+            default -> query.rules().getFirst() instanceof dev.portolan.catalog.search.PropertyRule rule && rule.property().equals("tier")
+                    ? i >= 100 : id.contains("s01");
+        };
+    }
+
     /** A relatedTo looks its few matches up (by rowid on SQLite) instead of testing every row of the blueprint. */
     @StoreTest
     void aRelatedToLooksItsMatchesUp(TestDatabase database) throws SQLException {
