@@ -118,6 +118,7 @@ public final class CatalogPageBenchmark {
                 }
             }
             List<Double> search = new ArrayList<>();
+            java.util.TreeMap<Double, String> slowest = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
             for (int round = 0; round < 40; round++) {
                 // The search box: a piece of a title ("Service 3f9k") or of an identifier ("svc-0012345").
                 String text = round % 2 == 0 ? Integer.toString(random.nextInt(36 * 36 * 36), 36)
@@ -127,7 +128,9 @@ public final class CatalogPageBenchmark {
                 for (int depth = 0; depth < 2 && path != null; depth++) {
                     long start = System.nanoTime();
                     String html = get(http, base + path);
-                    search.add((System.nanoTime() - start) / 1e6);
+                    double millis = (System.nanoTime() - start) / 1e6;
+                    search.add(millis);
+                    slowest.put(millis, "q=" + text + ", sorted by " + sorts[round % sorts.length] + (depth == 0 ? ", first page" : ", next page"));
                     Matcher m = NEXT.matcher(html);
                     path = m.find() ? m.group(1).replace("&amp;", "&") : null;
                 }
@@ -140,6 +143,7 @@ public final class CatalogPageBenchmark {
             report("all pages", all);
             bySort.forEach(CatalogPageBenchmark::report);
             report("search box (q) + filter", search);
+            slowest.entrySet().stream().limit(5).forEach(slow -> System.out.printf("    slowest: %6.1f ms  %s%n", slow.getKey(), slow.getValue()));
             System.out.printf("  load average: %.2f%n", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
