@@ -127,15 +127,17 @@ final class RegexBuiltins {
         boolean empty = m.end() == m.start();
         for (int g = 1; g <= m.groupCount(); g++) {
             ObjectNode capture = captures.addObject();
-            if (empty) {
-                // jq 1.8: every group of a zero-width match is an empty string at the match's offset.
-                capture.put("offset", cp.at(m.start()));
+            // jq 1.8, keys in its order: a group that took no part in the match is at offset -1 with a
+            // null string; in a zero-width match, a group that did is an empty string at the match's
+            // offset; otherwise an empty group is an empty string at its own offset.
+            if (m.start(g) < 0) {
+                capture.put("offset", -1);
+                capture.putNull("string");
+                capture.put("length", 0);
+            } else if (empty || m.end(g) == m.start(g)) {
+                capture.put("offset", cp.at(empty ? m.start() : m.start(g)));
                 capture.put("string", "");
                 capture.put("length", 0);
-            } else if (m.start(g) < 0) {
-                capture.put("offset", -1);
-                capture.put("length", 0);
-                capture.putNull("string");
             } else {
                 capture.put("offset", cp.at(m.start(g)));
                 capture.put("length", cp.at(m.end(g)) - cp.at(m.start(g)));

@@ -51,7 +51,7 @@ public final class JqCommandLine {
             return 2;
         }
         if (options.testFile != null) {
-            return new JqTestRunner(out, options.syntax()).runFile(java.nio.file.Path.of(options.testFile));
+            return new JqTestRunner(out, options.syntax(), System.getenv()).runFile(java.nio.file.Path.of(options.testFile));
         }
         JqProgram program;
         try {

@@ -32,18 +32,20 @@ public final class JsonText {
 
     /**
      * The dump jq 1.8 puts in error messages: whole when it fits in 29 UTF-8 bytes, else cut to 29
-     * bytes ending in {@code ...} (a string keeps its closing quote: {@code "very-long-long...\"}),
-     * never inside a character.
+     * bytes ending in {@code ...} (a string, an array or an object keeps its closing delimiter:
+     * {@code "very-long-long...\"}, {@code [1,2,3,...]}), never inside a character.
      */
     public static String truncated(JsonNode value) {
         String s = compact(value);
         if (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 29) {
             return s;
         }
-        if (value.isTextual()) {
-            return prefix(s, 25) + "...\"";
-        }
-        return prefix(s, 26) + "...";
+        return switch (value.getNodeType()) {
+            case STRING -> prefix(s, 25) + "...\"";
+            case ARRAY -> prefix(s, 25) + "...]";
+            case OBJECT -> prefix(s, 25) + "...}";
+            default -> prefix(s, 26) + "...";
+        };
     }
 
     private static String prefix(String s, int maxBytes) {

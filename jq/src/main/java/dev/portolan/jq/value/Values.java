@@ -1,11 +1,13 @@
 package dev.portolan.jq.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portolan.jq.JqException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /** jq's view of values: type names, truthiness, and its total order (null < false < ... < objects). */
 public final class Values {
@@ -34,9 +36,9 @@ public final class Values {
         return typeName(v) + " (" + JsonText.truncated(v) + ")";
     }
 
-    /** jq's wording: {@code Cannot iterate over number (123)}, and for null {@code Cannot iterate over null}. */
-    public static dev.portolan.jq.JqException cannotIterate(JsonNode v) {
-        return new dev.portolan.jq.JqException("Cannot iterate over " + (v.isNull() ? "null" : describe(v)));
+    /** jq's wording: {@code Cannot iterate over number (123)}, {@code Cannot iterate over null (null)}. */
+    public static JqException cannotIterate(JsonNode v) {
+        return new JqException("Cannot iterate over " + describe(v));
     }
 
     public static boolean truthy(JsonNode v) {
@@ -54,11 +56,82 @@ public final class Values {
         };
     }
 
+    /**
+     * jq 1.8.2's depth limit for {@code ==} (and everything that checks equality: {@code unique},
+     * {@code group_by}, array {@code -}, {@code indices}) and for ordering ({@code <}, {@code sort},
+     * {@code min}, {@code bsearch} ...): deeper values fail with "Equality check too deep" or
+     * "Comparison too deep", counted as jq counts them.
+     */
+    private static final int MAX_DEPTH = 10_000;
+
+    /**
+     * jq's {@code ==}, walked as jq walks it: arrays of different lengths differ at once, an object's
+     * keys are looked up in the other one in order, and the same value is equal to itself without a
+     * walk (except nan).
+     *
+     * @throws JqException "Equality check too deep" past 10,000 levels
+     */
     public static boolean equal(JsonNode a, JsonNode b) {
-        return (a == b && !a.isDouble()) || compare(a, b) == 0;
+        return equal(a, b, 0);
     }
 
+    private static boolean equal(JsonNode a, JsonNode b, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new JqException("Equality check too deep");
+        }
+        int ra = rank(a);
+        if (ra != rank(b)) {
+            return false;
+        }
+        if (a == b && !a.isDouble()) {
+            return true;
+        }
+        return switch (ra) {
+            case 3 -> compareNumbers(a, b) == 0;
+            case 4 -> a.textValue().equals(b.textValue());
+            case 5 -> equalArrays(a, b, depth + 1);
+            case 6 -> equalObjects(a, b, depth + 1);
+            default -> true;
+        };
+    }
+
+    private static boolean equalArrays(JsonNode a, JsonNode b, int depth) {
+        int n = a.size();
+        if (n != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (!equal(a.get(i), b.get(i), depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean equalObjects(JsonNode a, JsonNode b, int depth) {
+        for (Map.Entry<String, JsonNode> f : a.properties()) {
+            JsonNode other = b.get(f.getKey());
+            if (other == null || !equal(f.getValue(), other, depth)) {
+                return false;
+            }
+        }
+        return a.size() == b.size();
+    }
+
+    /**
+     * jq's total order.
+     *
+     * @throws JqException "Comparison too deep" past 10,000 levels (an object's keys
+     *     count as one level below it, their strings as two)
+     */
     public static int compare(JsonNode a, JsonNode b) {
+        return compare(a, b, 0);
+    }
+
+    private static int compare(JsonNode a, JsonNode b, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new JqException("Comparison too deep");
+        }
         int ra = rank(a);
         int rb = rank(b);
         if (ra != rb) {
@@ -67,8 +140,8 @@ public final class Values {
         return switch (ra) {
             case 3 -> compareNumbers(a, b);
             case 4 -> compareStrings(a.textValue(), b.textValue());
-            case 5 -> compareArrays(a, b);
-            case 6 -> compareObjects(a, b);
+            case 5 -> compareArrays(a, b, depth);
+            case 6 -> compareObjects(a, b, depth);
             default -> 0;
         };
     }
@@ -113,10 +186,10 @@ public final class Values {
         return Integer.compare(a.length(), b.length());
     }
 
-    private static int compareArrays(JsonNode a, JsonNode b) {
+    private static int compareArrays(JsonNode a, JsonNode b, int depth) {
         int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
-            int c = compare(a.get(i), b.get(i));
+            int c = compare(a.get(i), b.get(i), depth + 1);
             if (c != 0) {
                 return c;
             }
@@ -124,10 +197,14 @@ public final class Values {
         return Integer.compare(a.size(), b.size());
     }
 
-    private static int compareObjects(JsonNode a, JsonNode b) {
+    private static int compareObjects(JsonNode a, JsonNode b, int depth) {
         List<String> ka = sortedKeys(a);
         List<String> kb = sortedKeys(b);
         int n = Math.min(ka.size(), kb.size());
+        // jq compares the two key arrays as values one level down, and their strings two levels down.
+        if (depth + 1 > MAX_DEPTH || n > 0 && depth + 2 > MAX_DEPTH) {
+            throw new JqException("Comparison too deep");
+        }
         for (int i = 0; i < n; i++) {
             int c = compareStrings(ka.get(i), kb.get(i));
             if (c != 0) {
@@ -138,7 +215,7 @@ public final class Values {
             return Integer.compare(ka.size(), kb.size());
         }
         for (String k : ka) {
-            int c = compare(a.get(k), b.get(k));
+            int c = compare(a.get(k), b.get(k), depth + 1);
             if (c != 0) {
                 return c;
             }

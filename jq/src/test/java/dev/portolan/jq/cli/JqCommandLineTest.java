@@ -176,6 +176,15 @@ class JqCommandLineTest {
     }
 
     @Test
+    void inRunTestsEnvAndDollarEnvAreTheEnvironmentAsInJqsRunner(@TempDir Path dir) throws IOException {
+        // jq 1.8.2's man.test reads $ENV.PAGER and env.PAGER (its tests/mantest sets PAGER=less).
+        String path = com.fasterxml.jackson.databind.node.TextNode.valueOf(System.getenv("PATH")).toString();
+        Path tests = dir.resolve("t.test");
+        Files.writeString(tests, String.join("\n", "$ENV.PATH", "null", path, "", "env.PATH", "null", path, ""));
+        assertThat(jq("", "--run-tests", tests.toString()).out()).isEqualTo("2 of 2 tests passed (0 malformed, 0 skipped)\n");
+    }
+
+    @Test
     void inRunTestsThereIsNoInputAsInJqsRunner(@TempDir Path dir) throws IOException {
         Path tests = dir.resolve("t.test");
         Files.writeString(tests, String.join("\n", "try input catch .", "null", "\"break\"", ""));
