@@ -23,7 +23,6 @@ class CompileErrorTest {
             Arguments.of("{1+2:3}", "May need parentheses around object key expression", 1, 2),
             Arguments.of("1 == 2 == 3", "syntax error, unexpected '=='", 1, 8),
             Arguments.of(".a |\n\n  .b | nosuch(1)", "nosuch/1 is not defined", 3, 8),
-            Arguments.of("@nosuch", "nosuch is not a valid format", 1, 1),
             Arguments.of("{(1): 2}", "Cannot use number (1) as object key", 1, 3),
             Arguments.of("if . then 1 else 2", "syntax error, unexpected end of file", 1, 19),
             Arguments.of("\"abc", "unterminated string literal", 1, 5),

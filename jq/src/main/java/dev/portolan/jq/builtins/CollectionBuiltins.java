@@ -35,8 +35,8 @@ final class CollectionBuiltins {
         });
         r.unary("min", in -> extreme(keyedBySelf(in), false));
         r.unary("max", in -> extreme(keyedBySelf(in), true));
-        r.generator("min_by", 1, (in, a, env, out) -> out.emit(extreme(keyed(in, a[0], env), false)));
-        r.generator("max_by", 1, (in, a, env, out) -> out.emit(extreme(keyed(in, a[0], env), true)));
+        r.generator("min_by", 1, (in, a, env, out) -> out.emit(extreme(keyed(in, a[0], env, ITERATED), false)));
+        r.generator("max_by", 1, (in, a, env, out) -> out.emit(extreme(keyed(in, a[0], env, ITERATED), true)));
         r.unary("reverse", CollectionBuiltins::reverse);
         r.value("bsearch", 1, (in, a) -> bsearch(in, a[0]));
         r.unary("flatten", in -> flatten(in, 1e9));
@@ -64,9 +64,29 @@ final class CollectionBuiltins {
         return out;
     }
 
-    private static List<Keyed> keyed(JsonNode in, Node f, Env env) {
-        requireArray(in, "sorted");
+    private static final String ITERATED = "cannot be iterated over";
+    private static final String SORTED = "cannot be sorted, as they are not both arrays";
+
+    /**
+     * jq 1.8.2 defines min_by, max_by, sort_by, group_by and unique_by as {@code _impl(map([f]))}: a
+     * value that is not an array fails in map ("Cannot iterate over null (null)") or, for an object,
+     * in the C function that gets it with the keys: {@code object ({"a":1}) and array ([[1]])} then
+     * {@code failure} ("cannot be iterated over" for min_by and max_by, else "cannot be sorted, as
+     * they are not both arrays").
+     */
+    private static List<Keyed> keyed(JsonNode in, Node f, Env env, String failure) {
         Node collect = new CollectNode(f);
+        if (!in.isArray()) {
+            if (!in.isObject()) {
+                throw Values.cannotIterate(in);
+            }
+            ArrayNode keys = Json.array();
+            for (JsonNode v : in) {
+                env.execution().tick();
+                keys.add(collect.one(v, env));
+            }
+            throw new JqException(Values.describe(in) + " and " + Values.describe(keys) + " " + failure);
+        }
         List<Keyed> list = new ArrayList<>(in.size());
         for (JsonNode v : in) {
             env.execution().tick();
@@ -75,15 +95,18 @@ final class CollectionBuiltins {
         return list;
     }
 
+    /** jq 1.8.2's min and max are {@code _min_by_impl(.; .)}: "null (null) and null (null) cannot be iterated over". */
     private static List<Keyed> keyedBySelf(JsonNode in) {
-        requireArray(in, "sorted");
+        if (!in.isArray()) {
+            throw new JqException(Values.describe(in) + " and " + Values.describe(in) + " " + ITERATED);
+        }
         List<Keyed> list = new ArrayList<>(in.size());
         in.forEach(v -> list.add(new Keyed(v, v)));
         return list;
     }
 
     private static List<Keyed> sortedBy(JsonNode in, Node f, Env env) {
-        List<Keyed> list = keyed(in, f, env);
+        List<Keyed> list = keyed(in, f, env, SORTED);
         list.sort((x, y) -> Values.compare(x.key(), y.key()));
         return list;
     }

@@ -8,6 +8,7 @@ import dev.portolan.jq.eval.Node;
 import dev.portolan.jq.eval.Path;
 import dev.portolan.jq.eval.PathSink;
 import dev.portolan.jq.eval.Sink;
+import dev.portolan.jq.value.Arith;
 import dev.portolan.jq.value.Json;
 import dev.portolan.jq.value.Values;
 
@@ -27,7 +28,8 @@ final class ControlBuiltins {
                 (path, in, a, env, out) -> recursePaths(path, in, a[0], env, out));
         r.generator("limit", 2, (in, a, env, out) -> a[0].eval(in, env, n -> limit(n, a[1], in, env, out)),
                 (path, in, a, env, out) -> a[0].eval(in, env, n -> limitPaths(n, a[1], path, in, env, out)));
-        r.generator("skip", 2, (in, a, env, out) -> a[0].eval(in, env, n -> skip(n, a[1], in, env, out)));
+        r.generator("skip", 2, (in, a, env, out) -> a[0].eval(in, env, n -> skip(n, a[1], in, env, out)),
+                (path, in, a, env, out) -> a[0].eval(in, env, n -> skipPaths(n, a[1], path, in, env, out)));
         r.generator("first", 1, (in, a, env, out) -> limit(Json.number(1), a[0], in, env, out),
                 (path, in, a, env, out) -> limitPaths(Json.number(1), a[0], path, in, env, out));
         r.generator("last", 1, (in, a, env, out) -> {
@@ -38,14 +40,15 @@ final class ControlBuiltins {
             });
             return last[0] == null || out.emit(last[0]);
         }, (path, in, a, env, out) -> {
-            Path[] lastPath = {null};
+            // jq 1.8.2's last(f) is not a path expression: its value stands at the current path only
+            // where jq finds it identical to the input (null on null); else path(last(.a, .b)) fails
+            // with "Invalid path expression with result ...".
             JsonNode[] last = {null};
-            a[0].paths(path, in, env, (p, v) -> {
-                lastPath[0] = p;
+            a[0].eval(in, env, v -> {
                 last[0] = v;
                 return true;
             });
-            return lastPath[0] == null || out.emit(lastPath[0], last[0]);
+            return last[0] == null || out.emit(identical(last[0], in) ? path : Path.NOT_A_PATH, last[0]);
         });
         r.generator("isempty", 1, (in, a, env, out) -> {
             boolean[] empty = {true};
@@ -61,9 +64,13 @@ final class ControlBuiltins {
                 from -> a[1].eval(in, env, upto -> range(from, upto, Json.number(1), env, out))));
         r.generator("range", 3, (in, a, env, out) -> a[0].eval(in, env, from -> a[1].eval(in, env,
                 upto -> a[2].eval(in, env, by -> range(from, upto, by, env, out)))));
-        r.generator("repeat", 1, (in, a, env, out) -> repeat(in, a[0], env, out));
-        r.generator("while", 2, (in, a, env, out) -> whileLoop(in, a[0], a[1], env, out));
-        r.generator("until", 2, (in, a, env, out) -> until(in, a[0], a[1], env, out));
+        // jq defines repeat, while and until in jq, so they are path expressions when f is.
+        r.generator("repeat", 1, (in, a, env, out) -> repeat(in, a[0], env, out),
+                (path, in, a, env, out) -> repeatPaths(path, in, a[0], env, out));
+        r.generator("while", 2, (in, a, env, out) -> whileLoop(in, a[0], a[1], env, out),
+                (path, in, a, env, out) -> whilePaths(path, in, a[0], a[1], env, out));
+        r.generator("until", 2, (in, a, env, out) -> until(in, a[0], a[1], env, out),
+                (path, in, a, env, out) -> untilPaths(path, in, a[0], a[1], env, out));
         r.generator("any", 2, (in, a, env, out) -> out.emit(Json.bool(anyOf(a[0], a[1], in, env))));
         r.generator("all", 2, (in, a, env, out) -> out.emit(Json.bool(!anyOf(a[0], negate(a[1]), in, env))));
     }
@@ -91,60 +98,108 @@ final class ControlBuiltins {
         return f.paths(path, in, env, (p, v) -> recursePaths(p, v, f, env, out));
     }
 
-    private static int count(JsonNode n) {
-        if (!n.isNumber()) {
-            throw new JqException("Invalid limit: count must be a number");
+    private static final JsonNode ZERO = Json.number(0);
+    private static final JsonNode ONE = Json.number(1);
+
+    /**
+     * jq 1.8.2's {@code def limit($n; f): if $n > 0 then label $out | foreach f as $item ($n; . - 1;
+     * $item, if . <= 0 then break $out else empty end) elif $n == 0 then empty else error(...) end}
+     * and skip's like it ({@code if . < 0 then $item else empty end}, {@code f} when $n is 0): the
+     * count is compared as a jq value, so nan and null are refused as negative and a string counts
+     * as positive; it is then counted down by one per output, so {@code limit(1.5; f)} gives two
+     * outputs and {@code skip(1.5; f)} skips one.
+     */
+    private static boolean positive(JsonNode n, String function) {
+        if (Values.compare(n, ZERO) > 0) {
+            return true;
         }
-        return (int) Math.min(Integer.MAX_VALUE, Math.ceil(n.doubleValue()));
+        if (Values.equal(n, ZERO)) {
+            return false;
+        }
+        throw new JqException(function + " doesn't support negative count");
     }
 
-    /** jq 1.8 refuses negative counts for limit and skip. */
-    private static int nonNegative(JsonNode n, String function) {
-        int count = count(n);
-        if (count < 0) {
-            throw new JqException(function + " doesn't support negative count");
+    /** The count to count down from: jq's {@code $n - 1} fails on f's first output when $n is not a number. */
+    private static double countdown(JsonNode n) {
+        if (!n.isNumber()) {
+            Arith.subtract(n, ONE);
         }
-        return count;
+        return n.doubleValue();
     }
 
     private static boolean limit(JsonNode n, Node f, JsonNode in, Env env, Sink out) {
-        int max = nonNegative(n, "limit");
-        if (max == 0) {
+        if (!positive(n, "limit")) {
             return true;
         }
-        int[] seen = {0};
+        double[] left = {Double.NaN};
+        boolean[] started = {false};
         boolean[] downstreamStopped = {false};
         f.eval(in, env, v -> {
+            if (!started[0]) {
+                left[0] = countdown(n);
+                started[0] = true;
+            }
+            left[0]--;
             if (!out.emit(v)) {
                 downstreamStopped[0] = true;
                 return false;
             }
-            return ++seen[0] < max;
+            return left[0] > 0;
         });
         return !downstreamStopped[0];
     }
 
     private static boolean limitPaths(JsonNode n, Node f, Path path, JsonNode in, Env env, PathSink out) {
-        int max = nonNegative(n, "limit");
-        if (max == 0) {
+        if (!positive(n, "limit")) {
             return true;
         }
-        int[] seen = {0};
+        double[] left = {Double.NaN};
+        boolean[] started = {false};
         boolean[] downstreamStopped = {false};
         f.paths(path, in, env, (p, v) -> {
+            if (!started[0]) {
+                left[0] = countdown(n);
+                started[0] = true;
+            }
+            left[0]--;
             if (!out.emit(p, v)) {
                 downstreamStopped[0] = true;
                 return false;
             }
-            return ++seen[0] < max;
+            return left[0] > 0;
         });
         return !downstreamStopped[0];
     }
 
     private static boolean skip(JsonNode n, Node f, JsonNode in, Env env, Sink out) {
-        int toSkip = nonNegative(n, "skip");
-        int[] seen = {0};
-        return f.eval(in, env, v -> seen[0]++ < toSkip || out.emit(v));
+        if (!positive(n, "skip")) {
+            return f.eval(in, env, out);
+        }
+        double[] left = {Double.NaN};
+        boolean[] started = {false};
+        return f.eval(in, env, v -> {
+            if (!started[0]) {
+                left[0] = countdown(n);
+                started[0] = true;
+            }
+            return --left[0] >= 0 || out.emit(v);
+        });
+    }
+
+    /** skip in path mode, as jq's skip (defined in jq) is: {@code path(nth(1; .[]))} is {@code [1]}. */
+    private static boolean skipPaths(JsonNode n, Node f, Path path, JsonNode in, Env env, PathSink out) {
+        if (!positive(n, "skip")) {
+            return f.paths(path, in, env, out);
+        }
+        double[] left = {Double.NaN};
+        boolean[] started = {false};
+        return f.paths(path, in, env, (p, v) -> {
+            if (!started[0]) {
+                left[0] = countdown(n);
+                started[0] = true;
+            }
+            return --left[0] >= 0 || out.emit(p, v);
+        });
     }
 
     private static boolean range(JsonNode from, JsonNode upto, JsonNode by, Env env, Sink out) {
@@ -212,6 +267,34 @@ final class ControlBuiltins {
         JsonNode value = current;
         return cond.eval(value, env, c -> Values.truthy(c) ? out.emit(value)
                 : next.eval(value, env, v -> until(v, cond, next, env, out)));
+    }
+
+    /** jq's jv_identical as far as path tracking needs it: the same container, or the same null or boolean. */
+    private static boolean identical(JsonNode a, JsonNode b) {
+        return a == b || (a.isNull() && b.isNull()) || (a.isBoolean() && b.isBoolean() && a.booleanValue() == b.booleanValue());
+    }
+
+    private static boolean repeatPaths(Path path, JsonNode in, Node f, Env env, PathSink out) {
+        while (true) {
+            env.execution().tick();
+            if (!f.paths(path, in, env, out)) {
+                return false;
+            }
+        }
+    }
+
+    /** {@code def _while: if cond then ., (update | _while) else empty end}, in path mode. */
+    private static boolean whilePaths(Path path, JsonNode in, Node cond, Node update, Env env, PathSink out) {
+        env.execution().tick();
+        return cond.eval(in, env, c -> !Values.truthy(c) || (out.emit(path, in)
+                && update.paths(path, in, env, (p, v) -> whilePaths(p, v, cond, update, env, out))));
+    }
+
+    /** {@code def _until: if cond then . else (update | _until) end}, in path mode. */
+    private static boolean untilPaths(Path path, JsonNode in, Node cond, Node next, Env env, PathSink out) {
+        env.execution().tick();
+        return cond.eval(in, env, c -> Values.truthy(c) ? out.emit(path, in)
+                : next.paths(path, in, env, (p, v) -> untilPaths(p, v, cond, next, env, out)));
     }
 
     private static boolean anyOf(Node generator, Node cond, JsonNode in, Env env) {

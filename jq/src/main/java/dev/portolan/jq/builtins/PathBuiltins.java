@@ -61,6 +61,10 @@ final class PathBuiltins {
     }
 
     private static JsonNode fromEntries(JsonNode in) {
+        // jq's from_entries is reduce .[] as $x ({}; ...): null and scalars cannot be iterated.
+        if (!in.isArray() && !in.isObject()) {
+            throw Values.cannotIterate(in);
+        }
         ObjectNode out = Json.object();
         for (JsonNode e : in) {
             JsonNode key = first(e, "key", "k", "name", "Name", "K", "Key");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.jq.JqException;
 import dev.portolan.jq.value.Json;
+import dev.portolan.jq.value.Values;
 import java.util.LinkedHashMap;
 
 /**
@@ -53,7 +54,8 @@ public final class ObjectConsNode extends Node {
 
     private static String keyOf(JsonNode k) {
         if (!k.isTextual()) {
-            throw new JqException("Object keys must be strings");
+            // jq 1.8.2's wording, as for a constant key at compile time.
+            throw new JqException("Cannot use " + Values.describe(k) + " as object key");
         }
         return k.textValue();
     }

@@ -95,7 +95,8 @@ public final class Arith {
                 long hi = Math.multiplyHigh(x, y);
                 long r = x * y;
                 if ((hi == 0 && r >= 0) || (hi == -1 && r < 0)) {
-                    return exact(r);
+                    // jq multiplies doubles: 0 * -1 is -0, which a long cannot hold.
+                    return r == 0 && (x < 0 || y < 0) ? Json.number(-0.0) : exact(r);
                 }
             }
             return Json.number(a.doubleValue() * b.doubleValue());

@@ -1,5 +1,9 @@
 package dev.portolan.jq.value;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /**
  * jq's double printing (its {@code jvp_dtoa_fmt}): the shortest digits that read back to the same
  * double, in plain notation unless the exponent is below -4 or the number would need more than 15
@@ -34,6 +38,15 @@ final class DoubleFormat {
             end--;
         }
         digits = digits.substring(0, end);
+        if (digits.length() == 2) {
+            // Double.toString never gives fewer than two digits, so where one digit reads back
+            // (subnormals: 4.9E-324, 9.9E-324) jq's shortest form has one: 5e-324, 1e-323.
+            BigDecimal one = new BigDecimal(d).round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == d) {
+                digits = one.unscaledValue().toString();
+                decpt = one.precision() - one.scale();
+            }
+        }
         if (decpt <= -4 || decpt > digits.length() + 15) {
             sb.append(digits.charAt(0));
             if (digits.length() > 1) {

@@ -139,9 +139,10 @@ public final class Formats {
         return sb.toString();
     }
 
+    /** jq 1.8.2's wording ("only array"; jq 1.7 said "only an array can be"). */
     private static void requireArray(JsonNode v, String format) {
         if (!v.isArray()) {
-            throw new JqException(Values.describe(v) + " cannot be " + format + "-formatted, only an array can be");
+            throw new JqException(Values.describe(v) + " cannot be " + format + "-formatted, only array");
         }
     }
 

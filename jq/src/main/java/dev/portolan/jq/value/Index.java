@@ -38,7 +38,8 @@ public final class Index {
         if (Double.isNaN(d)) {
             return Json.NULL;
         }
-        int i = (int) Math.floor(Math.max(Math.min(d, Integer.MAX_VALUE), Integer.MIN_VALUE));
+        // jq 1.8.2 truncates toward zero before counting from the end: .[-0.5] is .[0], .[-1.5] is .[-1].
+        int i = (int) Math.max(Math.min(d, Integer.MAX_VALUE), Integer.MIN_VALUE);
         if (i < 0) {
             i += array.size();
         }

@@ -148,7 +148,9 @@ public final class JsonText {
         if (Double.isInfinite(d)) {
             d = d > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE;
         }
-        if (d == Math.rint(d) && Math.abs(d) <= 1e17) {
+        // Below 1e16 an integral double always prints in full (jvp_dtoa_fmt pads at most 15 zeros);
+        // from 1e16 up DoubleFormat decides, as jq 1.8.2 does (1e16 + 0 is 1e+16, 1.5e16 + 0 in full).
+        if (d == Math.rint(d) && Math.abs(d) < 1e16) {
             return d == 0 && 1 / d < 0 ? "-0" : Long.toString((long) d);
         }
         return DoubleFormat.format(d);

@@ -231,9 +231,9 @@ public final class Values {
         return keys;
     }
 
-    /** The number as an int index, truncating toward negative infinity as jq does. */
+    /** The number as an int index, truncated toward zero as jq 1.8.2 does ({@code .[-0.5] = 9} sets .[0]). */
     public static int toIndex(JsonNode n) {
-        double d = Math.floor(n.doubleValue());
+        double d = n.doubleValue();
         if (d > Integer.MAX_VALUE) {
             return Integer.MAX_VALUE;
         }
