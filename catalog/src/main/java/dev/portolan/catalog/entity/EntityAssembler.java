@@ -3,6 +3,7 @@ package dev.portolan.catalog.entity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.PropertySchema;
 import dev.portolan.catalog.blueprint.PropertyDefinition;
 
 import java.time.Instant;
@@ -24,6 +25,15 @@ public final class EntityAssembler {
      */
     public static Entity assemble(EntityDraft draft, String identifier, Blueprint blueprint, Entity stored,
                                   boolean merge, Instant now, String writer, String datasource) {
+        return assemble(draft, identifier, blueprint, blueprint.properties(), stored, merge, now, writer, datasource);
+    }
+
+    /**
+     * {@link #assemble(EntityDraft, String, Blueprint, Entity, boolean, Instant, String, String)} with the
+     * blueprint's property schema already read: a batch reads it once, not once per entity.
+     */
+    static Entity assemble(EntityDraft draft, String identifier, Blueprint blueprint, PropertySchema schema, Entity stored,
+                           boolean merge, Instant now, String writer, String datasource) {
         boolean overlay = merge && stored != null;
         ObjectNode properties = draft.properties().objectNode();
         ObjectNode relations = draft.relations().objectNode();
@@ -31,7 +41,7 @@ public final class EntityAssembler {
             // Values of properties or relations since removed from the blueprint are not carried
             // forward: the entity could never be written again otherwise.
             stored.properties().properties().forEach(e -> {
-                if (blueprint.properties().definition(e.getKey()) != null) properties.set(e.getKey(), e.getValue());
+                if (schema.definition(e.getKey()) != null) properties.set(e.getKey(), e.getValue());
             });
             stored.relations().properties().forEach(e -> {
                 if (blueprint.relations().containsKey(e.getKey())) relations.set(e.getKey(), e.getValue());
@@ -40,7 +50,7 @@ public final class EntityAssembler {
         properties.setAll(draft.properties());
         relations.setAll(draft.relations());
         if (!overlay) {
-            applyDefaults(properties, blueprint); // a create, or a replace: both start from nothing
+            applyDefaults(properties, schema); // a create, or a replace: both start from nothing
         }
         String title = text(draft.title(), overlay ? stored.title() : null);
         String icon = text(draft.icon(), overlay ? stored.icon() : null);
@@ -51,8 +61,8 @@ public final class EntityAssembler {
                 now, writer, datasource);
     }
 
-    private static void applyDefaults(ObjectNode properties, Blueprint blueprint) {
-        for (var e : blueprint.properties().definitions().entrySet()) {
+    private static void applyDefaults(ObjectNode properties, PropertySchema schema) {
+        for (var e : schema.definitions().entrySet()) {
             PropertyDefinition definition = e.getValue();
             if (!properties.has(e.getKey()) && definition.json().has("default")) {
                 properties.set(e.getKey(), definition.json().get("default").deepCopy());

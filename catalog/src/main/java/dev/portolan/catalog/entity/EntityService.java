@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portolan.catalog.Actor;
 import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.PropertySchema;
 import dev.portolan.catalog.search.SearchPage;
 import dev.portolan.catalog.search.SearchRequest;
 import dev.portolan.catalog.store.CatalogStore;
@@ -64,6 +65,7 @@ public final class EntityService {
      */
     public List<UpsertOutcome> upsert(String blueprint, List<JsonNode> bodies, WriteOptions options, Actor actor, StoredHashes known) {
         Blueprint definition = store.read(tx -> requireBlueprint(tx, blueprint));
+        PropertySchema schema = definition.properties(); // read from its JSON once, not once per entity
         UnchangedCheck unchanged = known == null || !options.upsert() || options.validationOnly() ? null
                 : new UnchangedCheck(known, definition, actor);
         List<UpsertOutcome> outcomes = new ArrayList<>(bodies.size());
@@ -73,7 +75,7 @@ public final class EntityService {
         for (int i = 0; i < bodies.size(); i++) {
             EntityDraft draft;
             try {
-                UnknownProperties.Split split = UnknownProperties.split(withIdentifier(EntityJson.read(bodies.get(i), blueprint)), definition);
+                UnknownProperties.Split split = UnknownProperties.split(withIdentifier(EntityJson.read(bodies.get(i), blueprint)), schema);
                 draft = split.kept();
                 if (!split.dropped().isEmpty()) dropped.put(i, split.dropped());
             } catch (CatalogException e) {
@@ -245,18 +247,20 @@ public final class EntityService {
     private static final class UnchangedCheck {
         private final StoredHashes known;
         private final Blueprint blueprint;
+        private final PropertySchema schema;
         private final Actor actor;
         private final Instant now = Instant.EPOCH; // times are no part of a content hash
 
         UnchangedCheck(StoredHashes known, Blueprint blueprint, Actor actor) {
             this.known = known;
             this.blueprint = blueprint;
+            this.schema = blueprint.properties();
             this.actor = actor;
         }
 
         boolean test(EntityDraft draft) {
             return known.matches(blueprint.identifier(), draft.identifier(),
-                    EntityUpsert.hashAsReplacement(draft, blueprint, now, actor));
+                    EntityUpsert.hashAsReplacement(draft, blueprint, schema, now, actor));
         }
     }
 

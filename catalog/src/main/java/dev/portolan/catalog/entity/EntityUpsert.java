@@ -8,6 +8,7 @@ import dev.portolan.catalog.audit.AuditAction;
 import dev.portolan.catalog.audit.AuditRecord;
 import dev.portolan.catalog.audit.AuditTrail;
 import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.PropertySchema;
 import dev.portolan.catalog.store.CatalogTransaction;
 import dev.portolan.catalog.store.RelationTargets;
 
@@ -38,6 +39,7 @@ final class EntityUpsert {
 
     private final CatalogTransaction tx;
     private final Blueprint blueprint;
+    private final PropertySchema schema; // read from the blueprint's JSON once per batch
     private final Map<String, Blueprint> blueprints;
     private final WriteOptions options;
     private final Actor actor;
@@ -52,6 +54,7 @@ final class EntityUpsert {
         this.tx = tx;
         this.written = written;
         this.blueprint = blueprint;
+        this.schema = blueprint.properties();
         this.blueprints = blueprints;
         this.options = options;
         this.actor = actor;
@@ -87,7 +90,7 @@ final class EntityUpsert {
         Map<Integer, EntityWrite> candidates = new LinkedHashMap<>();
         changed.forEach((index, draft) -> {
             Entity before = stored.get(draft.identifier());
-            Entity after = EntityAssembler.assemble(draft, draft.identifier(), blueprint, before, options.merge(),
+            Entity after = EntityAssembler.assemble(draft, draft.identifier(), blueprint, schema, before, options.merge(),
                     now, actor.origin(), actor.datasource());
             List<Violation> violations = EntityRules.check(after, blueprint);
             if (!violations.isEmpty()) {
@@ -113,12 +116,12 @@ final class EntityUpsert {
     }
 
     private String hashAsReplacement(EntityDraft draft) {
-        return hashAsReplacement(draft, blueprint, now, actor);
+        return hashAsReplacement(draft, blueprint, schema, now, actor);
     }
 
     /** The content hash the draft would have if it replaced what is stored: equal to the stored one means not changed. */
-    static String hashAsReplacement(EntityDraft draft, Blueprint blueprint, Instant now, Actor actor) {
-        return ContentHash.of(EntityAssembler.assemble(draft, draft.identifier(), blueprint, null, false, now,
+    static String hashAsReplacement(EntityDraft draft, Blueprint blueprint, PropertySchema schema, Instant now, Actor actor) {
+        return ContentHash.of(EntityAssembler.assemble(draft, draft.identifier(), blueprint, schema, null, false, now,
                 actor.origin(), actor.datasource()));
     }
 

@@ -1,7 +1,6 @@
 package dev.portolan.catalog.entity;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.blueprint.PropertySchema;
 
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ final class UnknownProperties {
 
     private UnknownProperties() {}
 
-    static Split split(EntityDraft draft, Blueprint blueprint) {
+    /** @param schema the blueprint's properties, read once for a whole batch */
+    static Split split(EntityDraft draft, PropertySchema schema) {
         List<String> dropped = new ArrayList<>();
-        PropertySchema schema = blueprint.properties(); // read from the blueprint's JSON on every call: once per draft
         draft.properties().fieldNames().forEachRemaining(name -> {
             if (schema.definition(name) == null) dropped.add(name);
         });

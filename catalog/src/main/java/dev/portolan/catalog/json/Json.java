@@ -86,6 +86,16 @@ public final class Json {
                 writeCanonical(it.next(), generator);
             }
             generator.writeEndArray();
+        } else if (node.isTextual()) {
+            // Scalars are written directly: writeTree would look up a serializer for every value.
+            generator.writeString(node.textValue());
+        } else if (node.isBoolean()) {
+            generator.writeBoolean(node.booleanValue());
+        } else if (node.isNull()) {
+            generator.writeNull();
+        } else if (node.isInt() || node.isLong() || node.isShort()) {
+            // The plain notation of an int or a long is its digits: no BigDecimal needed.
+            generator.writeNumber(node.longValue());
         } else if (node.isNumber()) {
             // 1, 1.0 and 1.00 are the same number to JSON users; hash them alike. Plain notation, except
             // for huge exponents (1e999999999 would be a billion digits): those keep their exponent.

@@ -148,6 +148,23 @@ class ContentHashTest {
                 .isEqualTo("[100,100,1.5,0.001,0,12345678901234567890,0.0000001]");
     }
 
+    /**
+     * Hashes are stored: a resync compares the source's content with the hash written by an earlier
+     * version of Portolan. Any change to how content is hashed must keep these values, or every entity
+     * would look changed once after an upgrade.
+     */
+    @Test
+    void keepsTheHashesEarlierVersionsStored() {
+        Entity mixed = entity("Caf\u00e9 \"quoted\" <b>", null, List.of("t\u00e9am", "\ud83d\ude80"),
+                "{\"s\": \"line\\nbreak\\ttab \\u0001 \\u2028\", \"i\": 42, \"neg\": -7, \"big\": 12345678901234567890,"
+                        + " \"d\": 2.50, \"e\": 1e3, \"t\": true, \"f\": false, \"n\": null,"
+                        + " \"arr\": [3, \"x\", [], {}, {\"z\": 1, \"a\": [null]}], \"o\": {\"b\": {\"c\": \"\"}, \"a\": 0}}",
+                "{\"one\": \"a\", \"many\": [\"b\", \"c\"], \"none\": null}", null);
+
+        assertThat(ContentHash.of(BASE)).isEqualTo("_00VP05ZJll4a75kLLj76-moTctW6rDveAaqS5n5h24");
+        assertThat(ContentHash.of(mixed)).isEqualTo("cEwhGFr0n5PwpixHLe9RXEPa7SM5ApRqbbzSi-NRTME");
+    }
+
     private static void assertDiffers(Entity changed) {
         assertThat(ContentHash.of(changed)).isNotEqualTo(ContentHash.of(BASE));
     }

@@ -20,7 +20,7 @@ class UnknownPropertiesTest {
     void propertiesTheBlueprintDoesNotDefineAreDroppedAndNamedInRequestOrder() {
         EntityDraft draft = draft(json("{\"name\": \"Ann\", \"email\": \"a@b.io\", \"department\": \"hr\", \"age\": null}"));
 
-        UnknownProperties.Split split = UnknownProperties.split(draft, PERSON);
+        UnknownProperties.Split split = UnknownProperties.split(draft, PERSON.properties());
 
         assertThat(split.dropped()).containsExactly("name", "department");
         assertThat(split.kept().properties()).isEqualTo(json("{\"email\": \"a@b.io\", \"age\": null}"));
@@ -31,7 +31,7 @@ class UnknownPropertiesTest {
     void aDraftWithOnlyDefinedPropertiesIsKeptAsItIs() {
         EntityDraft draft = draft(json("{\"email\": \"a@b.io\"}"));
 
-        UnknownProperties.Split split = UnknownProperties.split(draft, PERSON);
+        UnknownProperties.Split split = UnknownProperties.split(draft, PERSON.properties());
 
         assertThat(split.kept()).isSameAs(draft);
         assertThat(split.dropped()).isEmpty();
