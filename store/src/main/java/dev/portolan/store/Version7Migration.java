@@ -1,9 +1,7 @@
 package dev.portolan.store;
 
 import dev.portolan.catalog.blueprint.Blueprint;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,34 +26,12 @@ import java.util.List;
  *   <li>{@code mapping_texts}: a mapping as the person who saved it in the UI wrote it (YAML with its comments).</li>
  * </ul>
  */
-final class Version7Migration implements JavaMigration {
+final class Version7Migration extends DialectMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(Version7Migration.class);
 
-    private final Dialect dialect;
-
     Version7Migration(Dialect dialect) {
-        this.dialect = dialect;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("7");
-    }
-
-    @Override
-    public String getDescription() {
-        return "catalog search indexes and mapping texts";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(dialect, "7", "catalog search indexes and mapping texts");
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.portolan.store;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,32 +14,10 @@ import java.util.List;
  * by a full analysis ({@link SqliteDialect#afterWrite}). Then {@code entities} is analyzed, so the
  * planner has them at once.
  */
-final class Version8Migration implements JavaMigration {
-
-    private final Dialect dialect;
+final class Version8Migration extends DialectMigration {
 
     Version8Migration(Dialect dialect) {
-        this.dialect = dialect;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("8");
-    }
-
-    @Override
-    public String getDescription() {
-        return "planner statistics on property types";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(dialect, "8", "planner statistics on property types");
     }
 
     @Override

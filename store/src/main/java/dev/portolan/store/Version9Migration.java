@@ -1,8 +1,6 @@
 package dev.portolan.store;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,32 +15,10 @@ import java.util.List;
  * equality on the column can reach it; the search box's {@code contains} asks it for candidates
  * ({@link PostgresPredicates#containsText}, with the same {@code lower}) and strpos decides, so the answers stay exactly the same.
  */
-final class Version9Migration implements JavaMigration {
-
-    private final Dialect dialect;
+final class Version9Migration extends DialectMigration {
 
     Version9Migration(Dialect dialect) {
-        this.dialect = dialect;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("9");
-    }
-
-    @Override
-    public String getDescription() {
-        return "identifier trigrams on an expression that equality cannot use";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+        super(dialect, "9", "identifier trigrams on an expression that equality cannot use");
     }
 
     @Override
