@@ -17,6 +17,7 @@ import java.sql.Statement;
 import static dev.portolan.store.Fixtures.blueprint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class StoresTest {
 
@@ -75,6 +76,29 @@ class StoresTest {
         try (CatalogStore store = Stores.sqlite(temp)) {
             assertThatThrownBy(() -> Fixtures.insert(store, Fixtures.entity("no-such-blueprint", "x", "{}")))
                     .isInstanceOf(StoreException.class);
+        }
+    }
+
+    /**
+     * PostgreSQL compiles a plan to machine code when its estimated cost is high enough, and a relatedTo's
+     * recursive walk is estimated far above what it reads: each such page spent 15-16 ms compiling. Every
+     * connection of the store has JIT off, whatever the server's default.
+     */
+    @StoreTest
+    void postgresqlConnectionsDoNotCompileQueriesToMachineCode(TestDatabase database) throws SQLException {
+        assumeTrue(database.dialect().equals("postgresql"), "SQLite has no JIT");
+        try (Connection plain = DriverManager.getConnection(database.jdbcUrl());
+             Statement statement = plain.createStatement();
+             ResultSet serverDefault = statement.executeQuery("SELECT current_setting('jit')")) {
+            serverDefault.next();
+            assumeTrue(serverDefault.getString(1).equals("on"), "this server has JIT off already");
+        }
+        try (Pools pools = Pools.postgres(database.jdbcUrl());
+             Connection pooled = pools.reader().getConnection();
+             Statement statement = pooled.createStatement();
+             ResultSet setting = statement.executeQuery("SELECT current_setting('jit')")) {
+            setting.next();
+            assertThat(setting.getString(1)).isEqualTo("off");
         }
     }
 
