@@ -21,8 +21,9 @@ class CompileErrorTest {
             Arguments.of("[1, 2", "syntax error, unexpected end of file", 1, 6),
             Arguments.of(".id | [", "syntax error, unexpected end of file", 1, 8),
             Arguments.of("{1+2:3}", "May need parentheses around object key expression", 1, 2),
-            Arguments.of("1 == 2 == 3", "syntax error, unexpected '=='", 1, 8),
+            Arguments.of("1 == 2 == 3", "syntax error, unexpected ==", 1, 8),
             Arguments.of(".a |\n\n  .b | nosuch(1)", "nosuch/1 is not defined", 3, 8),
+            Arguments.of("{e: . as $v | $v}", "syntax error, unexpected as", 1, 7),
             Arguments.of("{(1): 2}", "Cannot use number (1) as object key", 1, 3),
             Arguments.of("if . then 1 else 2", "syntax error, unexpected end of file", 1, 19),
             Arguments.of("\"abc", "unterminated string literal", 1, 5),
@@ -33,7 +34,7 @@ class CompileErrorTest {
             Arguments.of("module [1]; .", "Module metadata must be an object", 1, 8),
             Arguments.of("import \"lib/\\(.x)\" as lib; .", "Import path must be constant", 1, 8),
             Arguments.of("include \"lib\" {search: .dir}; .", "Module metadata must be constant", 1, 15),
-            Arguments.of(". | import \"lib\" as lib; .", "syntax error, unexpected 'import'", 1, 5));
+            Arguments.of(". | import \"lib\" as lib; .", "syntax error, unexpected import", 1, 5));
     }
 
     @ParameterizedTest

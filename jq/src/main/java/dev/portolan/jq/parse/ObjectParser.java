@@ -77,13 +77,12 @@ final class ObjectParser {
 
     /**
      * An object value as in jq 1.8: any expression without a top-level comma ({@code {k: .a // "x"}},
-     * {@code {k: .a + "-" + .b}}), possibly piped or bound with {@code as}.
+     * {@code {k: .a + "-" + .b}}), possibly piped. Not bound with {@code as}: jq 1.8.2's grammar
+     * (DictExpr) has no binding there, so {@code {e: . as $v | $v}} fails to compile
+     * ("syntax error, unexpected as, expecting '}'") and needs parentheses, as in jq.
      */
     private Ast value() {
         Ast left = p.parseAlternative();
-        if (p.peekToken().is("as")) {
-            return p.bind(left, this::value);
-        }
         if (p.peekToken().is("|")) {
             int pos = p.next().pos();
             return new Ast.Pipe(pos, left, value());

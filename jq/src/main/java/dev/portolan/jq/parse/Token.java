@@ -22,7 +22,9 @@ public record Token(TokenType type, String text, int pos, List<Object> parts) {
             case VAR -> "'$'";
             case FORMAT -> "FORMAT " + text;
             case INVALID -> "INVALID_CHARACTER";
-            default -> "'" + text + "'";
+            // jq's bison names a one-character token in quotes ('}') and a keyword or longer operator
+            // bare ("unexpected as", "unexpected ==", "unexpected ?//"), as jq 1.8.2 prints them
+            default -> text.length() == 1 ? "'" + text + "'" : text;
         };
     }
 }
