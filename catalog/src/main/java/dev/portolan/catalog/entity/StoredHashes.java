@@ -1,6 +1,5 @@
 package dev.portolan.catalog.entity;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -105,21 +104,10 @@ public final class StoredHashes {
         return (int) (key ^ (key >>> 32)) & mask;
     }
 
-    /** FNV-1a over blueprint, a separator no blueprint identifier has, and identifier; then mixed. Never {@link #EMPTY}. */
+    /** The entity's {@link EntityKeyHash}; never {@link #EMPTY}. */
     static long key(String blueprint, String identifier) {
-        long h = 0xcbf29ce484222325L;
-        h = fnv(h, blueprint);
-        h = (h ^ 0x1F) * 0x100000001b3L;
-        h = fnv(h, identifier);
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
+        long h = EntityKeyHash.of(blueprint, identifier);
         return h == EMPTY ? 1 : h;
-    }
-
-    private static long fnv(long h, String text) {
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        return h;
     }
 
     /** The first 64 bits of a content hash ({@link ContentHash}: URL-safe base64 of a SHA-256); other text is hashed. */
@@ -134,6 +122,6 @@ public final class StoredHashes {
                 // fall through: not one of ours; still comparable by a hash of its text
             }
         }
-        return fnv(0xcbf29ce484222325L, contentHash);
+        return EntityKeyHash.fnv(0xcbf29ce484222325L, contentHash);
     }
 }

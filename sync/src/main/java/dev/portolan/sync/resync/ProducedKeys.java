@@ -1,6 +1,6 @@
 package dev.portolan.sync.resync;
 
-import java.nio.charset.StandardCharsets;
+import dev.portolan.catalog.entity.EntityKeyHash;
 
 /**
  * The set of entities a resync produced, kept as 64-bit hashes of (blueprint, identifier) in an
@@ -63,20 +63,7 @@ final class ProducedKeys {
         return (int) (hash ^ (hash >>> 32)) & mask;
     }
 
-    /** FNV-1a over the UTF-8 bytes of blueprint, a separator that cannot occur in a blueprint id, and identifier; then mixed. */
     static long hash(String blueprint, String identifier) {
-        long h = 0xcbf29ce484222325L;
-        h = fnv(h, blueprint.getBytes(StandardCharsets.UTF_8));
-        h = (h ^ 0x1F) * 0x100000001b3L;
-        h = fnv(h, identifier.getBytes(StandardCharsets.UTF_8));
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        return h;
-    }
-
-    private static long fnv(long h, byte[] bytes) {
-        for (byte b : bytes) h = (h ^ (b & 0xff)) * 0x100000001b3L;
-        return h;
+        return EntityKeyHash.of(blueprint, identifier);
     }
 }
