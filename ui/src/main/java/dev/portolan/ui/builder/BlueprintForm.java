@@ -40,10 +40,22 @@ public record BlueprintForm(String identifier, String version, boolean posted, S
     /** Empty rows a new form offers; "More rows" adds this many again. */
     static final int ROWS = 4;
 
+    /** What property and relation rows have alike: the merge into the stored blueprint reads only this. */
+    interface Row {
+        String name();
+
+        /** Ticked to remove what the row stands for. */
+        boolean remove();
+
+        /** Nothing typed in it: not a row to merge. */
+        boolean isEmpty();
+    }
+
     /** @param stored a row of a property the blueprint has (its identifier is fixed); {@code remove}: ticked to remove it */
     public record PropertyRow(int index, String name, String title, String type, String format, boolean required, String allowed,
-                              boolean stored, boolean remove) {
-        boolean isEmpty() {
+                              boolean stored, boolean remove) implements Row {
+        @Override
+        public boolean isEmpty() {
             return name.isBlank() && title.isBlank() && allowed.isBlank();
         }
 
@@ -54,8 +66,9 @@ public record BlueprintForm(String identifier, String version, boolean posted, S
 
     /** @param stored a row of a relation the blueprint has (its identifier is fixed); {@code remove}: ticked to remove it */
     public record RelationRow(int index, String name, String title, String target, boolean required, boolean many,
-                              boolean stored, boolean remove) {
-        boolean isEmpty() {
+                              boolean stored, boolean remove) implements Row {
+        @Override
+        public boolean isEmpty() {
             return name.isBlank() && title.isBlank();
         }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
@@ -50,18 +51,7 @@ final class BlueprintFormMerge {
     }
 
     private static void mergeProperties(BlueprintForm form, ObjectNode schema) {
-        Map<String, BlueprintForm.PropertyRow> rows = new LinkedHashMap<>();
-        for (BlueprintForm.PropertyRow row : form.properties()) if (!row.isEmpty()) rows.put(row.name(), row);
-        ObjectNode storedProperties = schema.get("properties") instanceof ObjectNode p ? p : Json.object();
-        ObjectNode properties = Json.object();
-        storedProperties.properties().forEach(e -> {
-            BlueprintForm.PropertyRow row = rows.remove(e.getKey());
-            if (row == null) properties.set(e.getKey(), e.getValue());
-            else if (!row.remove()) properties.set(e.getKey(), definition(e.getValue().deepCopy(), row));
-        });
-        rows.values().forEach(row -> {
-            if (!row.remove()) properties.set(row.name(), definition(Json.object(), row));
-        });
+        ObjectNode properties = mergeRows(schema.get("properties"), form.properties(), BlueprintFormMerge::definition);
         schema.set("properties", properties);
         schema.set("required", required(form, schema.path("required"), properties));
     }
@@ -98,19 +88,28 @@ final class BlueprintFormMerge {
     }
 
     private static void mergeRelations(BlueprintForm form, ObjectNode json) {
-        Map<String, BlueprintForm.RelationRow> rows = new LinkedHashMap<>();
-        for (BlueprintForm.RelationRow row : form.relations()) if (!row.isEmpty()) rows.put(row.name(), row);
-        ObjectNode storedRelations = json.get("relations") instanceof ObjectNode r ? r : Json.object();
-        ObjectNode relations = Json.object();
-        storedRelations.properties().forEach(e -> {
-            BlueprintForm.RelationRow row = rows.remove(e.getKey());
-            if (row == null) relations.set(e.getKey(), e.getValue());
-            else if (!row.remove()) relations.set(e.getKey(), relation(e.getValue().deepCopy(), row));
+        json.set("relations", mergeRows(json.get("relations"), form.relations(), BlueprintFormMerge::relation));
+    }
+
+    /**
+     * The stored definitions, in their order, with each row laid over the one it names (or dropping it
+     * when ticked to remove); definitions no row names stay as they were; new rows come last.
+     */
+    private static <R extends BlueprintForm.Row> ObjectNode mergeRows(JsonNode stored, List<R> formRows,
+                                                                    BiFunction<JsonNode, R, JsonNode> over) {
+        Map<String, R> rows = new LinkedHashMap<>();
+        for (R row : formRows) if (!row.isEmpty()) rows.put(row.name(), row);
+        ObjectNode storedDefinitions = stored instanceof ObjectNode o ? o : Json.object();
+        ObjectNode merged = Json.object();
+        storedDefinitions.properties().forEach(e -> {
+            R row = rows.remove(e.getKey());
+            if (row == null) merged.set(e.getKey(), e.getValue());
+            else if (!row.remove()) merged.set(e.getKey(), over.apply(e.getValue().deepCopy(), row));
         });
         rows.values().forEach(row -> {
-            if (!row.remove()) relations.set(row.name(), relation(Json.object(), row));
+            if (!row.remove()) merged.set(row.name(), over.apply(Json.object(), row));
         });
-        json.set("relations", relations);
+        return merged;
     }
 
     private static JsonNode relation(JsonNode base, BlueprintForm.RelationRow row) {
