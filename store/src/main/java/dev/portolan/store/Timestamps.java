@@ -1,6 +1,7 @@
 package dev.portolan.store;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -12,6 +13,8 @@ final class Timestamps {
 
     private static final DateTimeFormatter STORED =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    /** {@code 2026-12-07T16:46:56.123456789Z}: the shape {@link #STORED} writes for years 0 to 9999. */
+    private static final int STORED_LENGTH = 30;
 
     private Timestamps() {}
 
@@ -19,7 +22,42 @@ final class Timestamps {
         return instant == null ? null : STORED.format(instant);
     }
 
+    /**
+     * Reads a stored timestamp. The stored shape is read by hand: a resync reads the update time of
+     * every entity its integration owns, and {@link Instant#parse} spent more time on them than the
+     * database took to return the rows. Anything of another shape goes to {@link Instant#parse}.
+     */
     static Instant parse(String stored) {
-        return stored == null ? null : Instant.parse(stored);
+        if (stored == null) return null;
+        if (!hasStoredShape(stored)) return Instant.parse(stored);
+        int hour = digits(stored, 11, 2);
+        int minute = digits(stored, 14, 2);
+        int second = digits(stored, 17, 2);
+        if (hour > 23 || minute > 59 || second > 59) return Instant.parse(stored); // let it say what is wrong
+        long day = LocalDate.of(digits(stored, 0, 4), digits(stored, 5, 2), digits(stored, 8, 2)).toEpochDay();
+        return Instant.ofEpochSecond(day * 86_400 + hour * 3_600L + minute * 60L + second, digits(stored, 20, 9));
+    }
+
+    private static boolean hasStoredShape(String text) {
+        if (text.length() != STORED_LENGTH) return false;
+        for (int i = 0; i < STORED_LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == 'T';
+                case 13, 16 -> c == ':';
+                case 19 -> c == '.';
+                case 29 -> c == 'Z';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) return false;
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) value = value * 10 + (text.charAt(i) - '0');
+        return value;
     }
 }
