@@ -98,26 +98,35 @@ final class Reconciler {
         return new long[] {stale, owned};
     }
 
+    /**
+     * Stale entities are deleted in batches of up to {@link #PAGE} per blueprint, gathered across pages:
+     * a few stale entities on every page (the usual mixed resync) would otherwise cost a write
+     * transaction per page of owned entities.
+     */
     private void deleteStale(Instant start, ProducedKeys produced, ReconciliationReport counters, ResyncOrigin origin) {
-        boolean dependents = context.mapping().deleteDependentEntities();
+        Map<String, List<String>> stale = new LinkedHashMap<>();
         String cursor = null;
         do {
             context.checkNotCancelled();
             OwnedPage page = context.client().ownedEntities(context.installation(), cursor, PAGE);
-            Map<String, List<String>> stale = new LinkedHashMap<>();
             for (OwnedEntity entity : page.entities()) {
                 if (DeletionGuards.isStale(produced.contains(entity.blueprint(), entity.identifier()), entity.updatedAt(), start)) {
-                    stale.computeIfAbsent(entity.blueprint(), b -> new ArrayList<>()).add(entity.identifier());
+                    List<String> identifiers = stale.computeIfAbsent(entity.blueprint(), b -> new ArrayList<>());
+                    identifiers.add(entity.identifier());
+                    if (identifiers.size() == PAGE) delete(entity.blueprint(), stale.remove(entity.blueprint()), counters, origin);
                 }
             }
-            stale.forEach((blueprint, identifiers) -> {
-                DeleteResult result = context.client().delete(blueprint, identifiers, dependents, origin);
-                counters.deleted(result.deleted());
-                counters.deleteFailed(result.errors().size());
-                result.errors().forEach(error -> events.warn("__reconciliation__", "could not delete: " + error));
-            });
             cursor = page.next();
         } while (cursor != null);
+        stale.forEach((blueprint, identifiers) -> delete(blueprint, identifiers, counters, origin));
         if (counters.deletedCount() > 0) events.info("__reconciliation__", "deleted " + counters.deletedCount() + " stale entities");
+    }
+
+    private void delete(String blueprint, List<String> identifiers, ReconciliationReport counters, ResyncOrigin origin) {
+        context.checkNotCancelled();
+        DeleteResult result = context.client().delete(blueprint, identifiers, context.mapping().deleteDependentEntities(), origin);
+        counters.deleted(result.deleted());
+        counters.deleteFailed(result.errors().size());
+        result.errors().forEach(error -> events.warn("__reconciliation__", "could not delete: " + error));
     }
 }

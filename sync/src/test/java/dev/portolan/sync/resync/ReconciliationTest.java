@@ -1,5 +1,13 @@
 package dev.portolan.sync.resync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.integration.ResyncOrigin;
+import dev.portolan.sync.client.CatalogClient;
+import dev.portolan.sync.client.DeleteResult;
+import dev.portolan.sync.client.IngestOptions;
+import dev.portolan.sync.client.IngestResult;
+import dev.portolan.sync.client.OwnedPage;
 import dev.portolan.sync.mapping.Mapping;
 import dev.portolan.sync.mapping.ResourceMapping;
 import dev.portolan.sync.report.KindReport;
@@ -11,6 +19,7 @@ import dev.portolan.sync.testing.SyncHarness;
 import dev.portolan.sync.testing.SyncTest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.portolan.sync.testing.Fixtures.REPOSITORY_MAPPING;
@@ -337,5 +346,67 @@ class ReconciliationTest {
         assertThat(report.reconciliation().deleteFailedCount()).isZero();
         assertThat(sync.identifiers("service")).containsExactly("r0", "r1", "r2", "r3");
         assertThat(sync.identifiers("pullRequest")).containsExactly("pr-0");
+    }
+
+    @SyncTest
+    void deletesStaleEntitiesInBatchesGatheredAcrossPagesOfOwnedEntities(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(500, repos("r", 2_500)));
+        String mapping = WITH_THRESHOLD.formatted(1);
+        sync.resync(mapping);
+        // Three of every four are gone: stale entities on each of the three pages of owned entities.
+        List<JsonNode> kept = new ArrayList<>();
+        for (int i = 0; i < 2_500; i += 4) kept.add(repo("r" + i));
+        sync.script("repository", pages(500, kept));
+        List<Integer> deleteCalls = new ArrayList<>();
+        ResyncContext context = sync.context(SyncHarness.INTEGRATION, sync.mapping(mapping));
+        ResyncContext counting = new ResyncContext(context.installation(), context.integration(), context.settings(),
+                context.mapping(), new DeleteCounting(context.client(), deleteCalls), context.jq(), context.clock(),
+                context.jqTimeout(), context.batchSize(), context.cancelled());
+        sync.clock().advance(Duration.ofSeconds(1));
+
+        SyncReport report = new ResyncRunner(counting, sync.events(), ResyncProgress.NONE)
+                .run(new SyncReport("r2", SyncHarness.INTEGRATION, "manual", sync.clock().instant()));
+
+        assertThat(report.reconciliation().deletedCount()).isEqualTo(1_875);
+        assertThat(sync.count("service")).isEqualTo(625);
+        assertThat(deleteCalls).containsExactly(1_000, 875);
+    }
+
+    /** The in-process client, recording how many entities each delete call carried. */
+    private record DeleteCounting(CatalogClient client, List<Integer> calls)
+            implements CatalogClient {
+        @Override
+        public List<String> createMissingBlueprints(List<ObjectNode> blueprints) {
+            return client.createMissingBlueprints(blueprints);
+        }
+
+        @Override
+        public List<IngestResult> upsert(String blueprint,
+                List<ObjectNode> entities, IngestOptions options) {
+            return client.upsert(blueprint, entities, options);
+        }
+
+        @Override
+        public List<String> findIdentifiers(String blueprint, JsonNode query, int limit) {
+            return client.findIdentifiers(blueprint, query, limit);
+        }
+
+        @Override
+        public OwnedPage ownedEntities(String datasource, String cursor, int limit) {
+            return client.ownedEntities(datasource, cursor, limit);
+        }
+
+        @Override
+        public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents) {
+            calls.add(identifiers.size());
+            return client.delete(blueprint, identifiers, deleteDependents);
+        }
+
+        @Override
+        public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents,
+                                                           ResyncOrigin origin) {
+            calls.add(identifiers.size());
+            return client.delete(blueprint, identifiers, deleteDependents, origin);
+        }
     }
 }
