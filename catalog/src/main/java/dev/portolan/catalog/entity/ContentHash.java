@@ -1,9 +1,7 @@
 package dev.portolan.catalog.entity;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.portolan.catalog.json.Json;
+import dev.portolan.catalog.json.CanonicalJson;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -24,25 +22,28 @@ public final class ContentHash {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     });
+    /** One per thread, its buffers kept: a resync hashes every entity it produces. */
+    private static final ThreadLocal<CanonicalJson> TEXT = ThreadLocal.withInitial(CanonicalJson::new);
 
     private ContentHash() {}
 
+    /**
+     * SHA-256 of the canonical JSON of {@code {datasource, icon, properties, relations, team, title}}
+     * (its keys in sorted order), as URL-safe Base64 without padding.
+     */
     public static String of(Entity entity) {
-        ObjectNode content = Json.object();
-        content.put("title", entity.title());
-        content.put("icon", entity.icon());
-        // An array of texts built by hand: valueToTree would serialize the list and parse it back.
-        com.fasterxml.jackson.databind.node.ArrayNode team = content.putArray("team");
-        if (entity.team() != null) entity.team().forEach(team::add);
-        content.set("properties", entity.properties());
-        content.set("relations", entity.relations());
-        content.put("datasource", entity.datasource());
-        return sha256(Json.canonical(content));
-    }
-
-    private static String sha256(String text) {
-        MessageDigest sha256 = SHA_256.get(); // digest() leaves it reset for the next text
-        byte[] digest = sha256.digest(text.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        CanonicalJson text = TEXT.get().reset().startObject();
+        text.key("datasource").string(entity.datasource());
+        text.key("icon").string(entity.icon());
+        text.key("properties").value(entity.properties());
+        text.key("relations").value(entity.relations());
+        text.key("team").startArray();
+        if (entity.team() != null) entity.team().forEach(text::string);
+        text.endArray();
+        text.key("title").string(entity.title());
+        text.endObject();
+        MessageDigest sha256 = SHA_256.get();
+        text.digestInto(sha256);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sha256.digest()); // digest() resets it
     }
 }

@@ -1,6 +1,5 @@
 package dev.portolan.catalog.json;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,12 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The one shared {@link ObjectMapper} and small JSON helpers. The mapper is thread-safe.
@@ -59,51 +53,9 @@ public final class Json {
         }
     }
 
-    /** JSON text with object keys sorted at every level: the same content always gives the same text. */
+    /** JSON text with object keys sorted at every level: the same content always gives the same text ({@link CanonicalJson}). */
     public static String canonical(JsonNode node) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = MAPPER.getFactory().createGenerator(out)) {
-            writeCanonical(node, generator);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static void writeCanonical(JsonNode node, JsonGenerator generator) throws IOException {
-        if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.properties());
-            fields.sort(Map.Entry.comparingByKey());
-            generator.writeStartObject();
-            for (Map.Entry<String, JsonNode> field : fields) {
-                generator.writeFieldName(field.getKey());
-                writeCanonical(field.getValue(), generator);
-            }
-            generator.writeEndObject();
-        } else if (node.isArray()) {
-            generator.writeStartArray();
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-                writeCanonical(it.next(), generator);
-            }
-            generator.writeEndArray();
-        } else if (node.isTextual()) {
-            // Scalars are written directly: writeTree would look up a serializer for every value.
-            generator.writeString(node.textValue());
-        } else if (node.isBoolean()) {
-            generator.writeBoolean(node.booleanValue());
-        } else if (node.isNull()) {
-            generator.writeNull();
-        } else if (node.isInt() || node.isLong() || node.isShort()) {
-            // The plain notation of an int or a long is its digits: no BigDecimal needed.
-            generator.writeNumber(node.longValue());
-        } else if (node.isNumber()) {
-            // 1, 1.0 and 1.00 are the same number to JSON users; hash them alike. Plain notation, except
-            // for huge exponents (1e999999999 would be a billion digits): those keep their exponent.
-            java.math.BigDecimal number = node.decimalValue().stripTrailingZeros();
-            generator.writeNumber(Math.abs(number.scale()) <= 1000 ? number.toPlainString() : number.toString());
-        } else {
-            MAPPER.writeTree(generator, node);
-        }
+        return new CanonicalJson().value(node).toString();
     }
 
     /** "string", "number", ... as JSON Schema names the node's type. */
