@@ -12,7 +12,6 @@ import dev.portolan.catalog.store.CatalogTransaction;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -249,7 +248,6 @@ public final class EntityService {
         private final Blueprint blueprint;
         private final PropertySchema schema;
         private final Actor actor;
-        private final Instant now = Instant.EPOCH; // times are no part of a content hash
 
         UnchangedCheck(StoredHashes known, Blueprint blueprint, Actor actor) {
             this.known = known;
@@ -260,7 +258,7 @@ public final class EntityService {
 
         boolean test(EntityDraft draft) {
             return known.matches(blueprint.identifier(), draft.identifier(),
-                    EntityUpsert.hashAsReplacement(draft, blueprint, schema, now, actor));
+                    EntityUpsert.hashAsReplacement(draft, blueprint, schema, actor));
         }
     }
 

@@ -116,13 +116,12 @@ final class EntityUpsert {
     }
 
     private String hashAsReplacement(EntityDraft draft) {
-        return hashAsReplacement(draft, blueprint, schema, now, actor);
+        return hashAsReplacement(draft, blueprint, schema, actor);
     }
 
     /** The content hash the draft would have if it replaced what is stored: equal to the stored one means not changed. */
-    static String hashAsReplacement(EntityDraft draft, Blueprint blueprint, PropertySchema schema, Instant now, Actor actor) {
-        return ContentHash.of(EntityAssembler.assemble(draft, draft.identifier(), blueprint, schema, null, false, now,
-                actor.origin(), actor.datasource()));
+    static String hashAsReplacement(EntityDraft draft, Blueprint blueprint, PropertySchema schema, Actor actor) {
+        return ContentHash.of(EntityAssembler.replacementContent(draft, blueprint, schema, actor.datasource()));
     }
 
     /**

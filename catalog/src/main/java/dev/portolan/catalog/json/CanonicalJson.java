@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Iterator;
+import java.util.Map;
 
 /**
  * Canonical JSON text: object keys sorted at every level, numbers that are equal written alike, no
@@ -56,14 +56,19 @@ public final class CanonicalJson {
         if (node == null) {
             raw("null");
         } else if (node.isObject()) {
-            String[] keys = new String[node.size()];
+            int size = node.size();
+            String[] keys = new String[size];
+            JsonNode[] values = new JsonNode[size];
             int i = 0;
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) keys[i++] = names.next();
-            Arrays.sort(keys);
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
+                keys[i] = member.getKey();
+                values[i++] = member.getValue();
+            }
+            sortByKey(keys, values);
             startObject();
-            for (String key : keys) {
-                key(key);
-                value(node.get(key));
+            for (i = 0; i < size; i++) {
+                key(keys[i]);
+                value(values[i]);
             }
             endObject();
         } else if (node.isArray()) {
@@ -88,6 +93,40 @@ public final class CanonicalJson {
             raw(Json.write(node)); // binary or POJO nodes, which entities do not hold: as Jackson writes them
         }
         return this;
+    }
+
+    /**
+     * Sorts members by key, keeping each value with its key (looking values up by key again cost as
+     * much as writing them). Objects are small: an insertion sort, unless one is not.
+     */
+    private static void sortByKey(String[] keys, JsonNode[] values) {
+        int size = keys.length;
+        if (size > 32) {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) order[i] = i;
+            Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
+            String[] sortedKeys = new String[size];
+            JsonNode[] sortedValues = new JsonNode[size];
+            for (int i = 0; i < size; i++) {
+                sortedKeys[i] = keys[order[i]];
+                sortedValues[i] = values[order[i]];
+            }
+            System.arraycopy(sortedKeys, 0, keys, 0, size);
+            System.arraycopy(sortedValues, 0, values, 0, size);
+            return;
+        }
+        for (int i = 1; i < size; i++) {
+            String key = keys[i];
+            JsonNode value = values[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j].compareTo(key) > 0) {
+                keys[j + 1] = keys[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            values[j + 1] = value;
+        }
     }
 
     public CanonicalJson startObject() {
@@ -167,19 +206,37 @@ public final class CanonicalJson {
         chars[length++] = c;
     }
 
+    /**
+     * Copies the text in bulk, then looks for characters to escape; most texts have none, and a copy
+     * and a scan cost less than a branch per character on the way in.
+     */
     private void writeString(String text) {
-        ensure(text.length() + 2);
+        int n = text.length();
+        ensure(n + 2);
         chars[length++] = '"';
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                chars[length++] = c;
-            } else {
-                ensure(6 + text.length() - i); // the escape, the rest of the text and its closing quote
-                escape(c);
+        text.getChars(0, n, chars, length);
+        int end = length + n;
+        int first = length;
+        while (first < end && !needsEscape(chars[first])) first++;
+        if (first == end) {
+            length = end;
+        } else {
+            length = first;
+            for (int i = first - (end - n); i < n; i++) {
+                char c = text.charAt(i);
+                if (needsEscape(c)) {
+                    ensure(6 + n - i); // the escape, the rest of the text and its closing quote
+                    escape(c);
+                } else {
+                    chars[length++] = c;
+                }
             }
         }
         chars[length++] = '"';
+    }
+
+    private static boolean needsEscape(char c) {
+        return c < 0x20 || c == '"' || c == '\\';
     }
 
     private void escape(char c) {

@@ -210,4 +210,37 @@ class EntityAssemblerTest {
 
         assertThat(updated.datasource()).isNull();
     }
+
+    @Nested
+    class TheContentOfAReplacement {
+
+        /** A resync compares this content's hash with the stored one: it must be what a replacement would store. */
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "{\"identifier\": \"checkout\", \"title\": \"Checkout\", \"team\": \"payments\","
+                        + " \"properties\": {\"url\": \"u\", \"replicas\": 2, \"tier\": \"gold\", \"tags\": []},"
+                        + " \"relations\": {\"domain\": \"shop\"}}",
+                "{\"identifier\": \"checkout\", \"properties\": {\"url\": \"u\"}}",
+                "{\"identifier\": \"checkout\", \"icon\": \"Cart\", \"properties\": {\"replicas\": 2, \"tier\": \"gold\"}}",
+                "{\"identifier\": \"checkout\", \"title\": null}"})
+        void hashesAsTheEntityAReplacementWouldStore(String body) {
+            EntityDraft draft = draft(body);
+            Entity replacement = EntityAssembler.assemble(draft, "checkout", SERVICE, null, false, NOW, "bob", "github");
+
+            Entity content = EntityAssembler.replacementContent(draft, SERVICE, SERVICE.properties(), "github");
+
+            assertThat(ContentHash.of(content)).isEqualTo(ContentHash.of(replacement));
+            assertThat(content.properties()).isEqualTo(replacement.properties());
+        }
+
+        @Test
+        void leavesTheDraftAsItWasWhenADefaultIsAdded() {
+            EntityDraft draft = draft("{\"identifier\": \"checkout\", \"properties\": {\"url\": \"u\"}}");
+
+            Entity content = EntityAssembler.replacementContent(draft, SERVICE, SERVICE.properties(), "github");
+
+            assertThat(content.properties()).isEqualTo(json("{\"url\": \"u\", \"replicas\": 1, \"tier\": \"silver\", \"tags\": [\"new\"]}"));
+            assertThat(draft.properties()).isEqualTo(json("{\"url\": \"u\"}"));
+        }
+    }
 }

@@ -56,6 +56,17 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void largeObjectsAreSortedAsSmallOnesAre() throws Exception {
+        SplittableRandom random = new SplittableRandom(3);
+        for (int size : new int[] {31, 32, 33, 200}) {
+            ObjectNode object = NODES.objectNode();
+            for (int i = 0; i < size; i++) object.put("k" + random.nextInt(1_000_000), i);
+            assertSameAsJackson(object);
+            assertSameAsJackson(NODES.arrayNode().add(object).add(object));
+        }
+    }
+
+    @Test
     void aReusedWriterStartsAfreshAfterReset() {
         CanonicalJson writer = new CanonicalJson();
         writer.value(Json.parse("{\"a\": [1, {\"b\": 2}]}"));
