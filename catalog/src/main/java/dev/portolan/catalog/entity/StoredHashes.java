@@ -62,6 +62,17 @@ public final class StoredHashes {
         size--;
     }
 
+    /**
+     * Whether every entity in the table passes {@code test}, given the 64-bit hash of its key
+     * ({@link EntityKeyHash}): e.g. whether a resync produced every entity its integration owned.
+     */
+    public synchronized boolean everyKey(java.util.function.LongPredicate test) {
+        for (long key : keys) {
+            if (key != EMPTY && !test.test(key)) return false;
+        }
+        return true;
+    }
+
     public synchronized int size() {
         return size;
     }

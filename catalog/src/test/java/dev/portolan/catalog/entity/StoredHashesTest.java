@@ -50,6 +50,20 @@ class StoredHashesTest {
     }
 
     @Test
+    void everyKeyAsksAboutEachEntityItHoldsByItsKeyHash() {
+        StoredHashes hashes = new StoredHashes();
+        for (int i = 0; i < 10_000; i++) hashes.put("service", "s" + i, A);
+        hashes.remove("service", "s7");
+        java.util.Set<Long> produced = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) if (i != 7) produced.add(EntityKeyHash.of("service", "s" + i));
+
+        assertThat(hashes.everyKey(produced::contains)).isTrue();
+        produced.remove(EntityKeyHash.of("service", "s9999"));
+        assertThat(hashes.everyKey(produced::contains)).isFalse();
+        assertThat(new StoredHashes().everyKey(key -> false)).isTrue();
+    }
+
+    @Test
     void hashesThatAreNotBase64AreComparedToo() {
         StoredHashes hashes = new StoredHashes();
         hashes.put("service", "a", "not base64 at all!");

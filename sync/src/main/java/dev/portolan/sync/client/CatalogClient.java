@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portolan.catalog.integration.ResyncOrigin;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * How an integration reaches the catalog, and the only way: in the server process
@@ -42,5 +43,16 @@ public interface CatalogClient {
      */
     default DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents, ResyncOrigin origin) {
         return delete(blueprint, identifiers, deleteDependents);
+    }
+
+    /**
+     * Whether every entity {@code datasource} owned when resync {@code resyncId} wrote its first entity
+     * passes {@code produced} (given the 64-bit hash of its key, {@code EntityKeyHash}), so that none
+     * can be stale and the reconciliation need not read them. False when the client cannot tell: it
+     * keeps no table of that resync's entities (an integration in another process, or a resync that
+     * wrote nothing).
+     */
+    default boolean producedEveryOwnedEntity(String resyncId, String datasource, LongPredicate produced) {
+        return false;
     }
 }

@@ -20,6 +20,7 @@ import dev.portolan.catalog.search.SearchRequest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The catalog client of integrations hosted in the server: direct calls into
@@ -98,6 +99,16 @@ public final class InProcessCatalogClient implements CatalogClient {
     }
 
     /** Deleted entities leave the resync's table: written again later, they are new. */
+    /**
+     * Answered from the table of content hashes read at the resync's first write: what the integration
+     * owned then, plus what the resync wrote since, less what it deleted. An entity last written before
+     * the resync started that it still owns was owned then, so it is in the table.
+     */
+    @Override
+    public synchronized boolean producedEveryOwnedEntity(String resyncId, String datasource, LongPredicate produced) {
+        return hashes != null && resyncId.equals(hashesResync) && datasource.equals(actor.datasource()) && hashes.everyKey(produced);
+    }
+
     private synchronized void forget(String blueprint, List<String> identifiers) {
         if (hashes != null) identifiers.forEach(identifier -> hashes.remove(blueprint, identifier));
     }

@@ -27,7 +27,11 @@ final class ProducedKeys {
     }
 
     boolean contains(String blueprint, String identifier) {
-        long hash = hash(blueprint, identifier);
+        return containsHash(hash(blueprint, identifier));
+    }
+
+    /** Whether a key with this {@link EntityKeyHash} was produced. */
+    boolean containsHash(long hash) {
         if (hash == EMPTY) return containsZero;
         int mask = table.length - 1;
         for (int i = index(hash, mask); ; i = (i + 1) & mask) {

@@ -37,8 +37,12 @@ final class Reconciler {
     void reconcile(SyncReport report, ProducedKeys produced, RetryQueue retries) {
         ReconciliationReport counters = report.reconciliation();
         retry(retries, counters, ResyncOrigin.reconciliation(report.resyncId()));
+        context.checkNotCancelled(); // a resync a newer one replaced deletes nothing, even when it would skip the read
         String stop = DeletionGuards.everyResourceComplete(report.kinds());
         long stale = 0;
+        if (stop == null && context.client().producedEveryOwnedEntity(report.resyncId(), context.installation(), produced::containsHash)) {
+            return; // the usual resync: it produced everything it owned, so nothing is stale (no read of the owned entities)
+        }
         if (stop == null) {
             long[] counts = countStale(report.startedAt(), produced);
             stale = counts[0];

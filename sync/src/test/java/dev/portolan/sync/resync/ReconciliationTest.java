@@ -21,6 +21,7 @@ import dev.portolan.sync.testing.SyncTest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 import static dev.portolan.sync.testing.Fixtures.REPOSITORY_MAPPING;
 import static dev.portolan.sync.testing.Fixtures.SERVICE;
@@ -357,32 +358,79 @@ class ReconciliationTest {
         List<JsonNode> kept = new ArrayList<>();
         for (int i = 0; i < 2_500; i += 4) kept.add(repo("r" + i));
         sync.script("repository", pages(500, kept));
-        List<Integer> deleteCalls = new ArrayList<>();
-        ResyncContext context = sync.context(SyncHarness.INTEGRATION, sync.mapping(mapping));
-        ResyncContext counting = new ResyncContext(context.installation(), context.integration(), context.settings(),
-                context.mapping(), new DeleteCounting(context.client(), deleteCalls), context.jq(), context.clock(),
-                context.jqTimeout(), context.batchSize(), context.cancelled());
-        sync.clock().advance(Duration.ofSeconds(1));
+        CountingClient counting = new CountingClient(sync.context(SyncHarness.INTEGRATION, sync.mapping(mapping)).client());
 
-        SyncReport report = new ResyncRunner(counting, sync.events(), ResyncProgress.NONE)
-                .run(new SyncReport("r2", SyncHarness.INTEGRATION, "manual", sync.clock().instant()));
+        SyncReport report = resyncThrough(counting, sync, mapping);
 
         assertThat(report.reconciliation().deletedCount()).isEqualTo(1_875);
         assertThat(sync.count("service")).isEqualTo(625);
-        assertThat(deleteCalls).containsExactly(1_000, 875);
+        assertThat(counting.deletes).containsExactly(1_000, 875);
     }
 
-    /** The in-process client, recording how many entities each delete call carried. */
-    private record DeleteCounting(CatalogClient client, List<Integer> calls)
-            implements CatalogClient {
+    @SyncTest
+    void readsNoOwnedEntityWhenTheResyncProducedEveryEntityItOwns(SyncHarness sync) {
+        sync.blueprint(TEAM).blueprint(SERVICE).script("repository", pages(500, repos("r", 2_500)));
+        sync.resync(REPOSITORY_MAPPING);
+        CountingClient counting = new CountingClient(sync.context(SyncHarness.INTEGRATION, sync.mapping(REPOSITORY_MAPPING)).client());
+
+        SyncReport unchanged = resyncThrough(counting, sync, REPOSITORY_MAPPING);
+
+        assertThat(unchanged.reconciliation().deletedCount()).isZero();
+        assertThat(unchanged.kinds().getFirst().notChangedCount()).isEqualTo(2_500);
+        assertThat(counting.ownedPages).isZero();
+
+        // One gone: now the owned entities are read, and the stale one deleted.
+        sync.script("repository", pages(500, repos("r", 2_499)));
+        CountingClient again = new CountingClient(sync.context(SyncHarness.INTEGRATION, sync.mapping(REPOSITORY_MAPPING)).client());
+
+        SyncReport oneGone = resyncThrough(again, sync, REPOSITORY_MAPPING);
+
+        assertThat(oneGone.reconciliation().deletedCount()).isEqualTo(1);
+        assertThat(again.ownedPages).isPositive();
+        assertThat(sync.entity("service", "r2499")).isEmpty();
+    }
+
+    @SyncTest
+    void anEntityOwnedBeforeTheResyncThatItDidNotProduceIsStillFoundStale(SyncHarness sync) {
+        withTenServices(sync);
+        // Owned by the integration, written before the resync, never produced by this source.
+        sync.writeAs(SyncHarness.INTEGRATION, "service", "{\"identifier\": \"orphan\"}");
+        CountingClient counting = new CountingClient(sync.context(SyncHarness.INTEGRATION, sync.mapping(REPOSITORY_MAPPING)).client());
+
+        SyncReport report = resyncThrough(counting, sync, REPOSITORY_MAPPING);
+
+        assertThat(report.reconciliation().deletedCount()).isEqualTo(1);
+        assertThat(sync.entity("service", "orphan")).isEmpty();
+        assertThat(sync.identifiers("service")).hasSize(10);
+    }
+
+    /** A resync of the harness's integration whose catalog client is {@code client}. */
+    private static SyncReport resyncThrough(CatalogClient client, SyncHarness sync, String mapping) {
+        ResyncContext context = sync.context(SyncHarness.INTEGRATION, sync.mapping(mapping));
+        ResyncContext through = new ResyncContext(context.installation(), context.integration(), context.settings(),
+                context.mapping(), client, context.jq(), context.clock(), context.jqTimeout(), context.batchSize(), context.cancelled());
+        sync.clock().advance(Duration.ofSeconds(1));
+        return new ResyncRunner(through, sync.events(), ResyncProgress.NONE)
+                .run(new SyncReport(java.util.UUID.randomUUID().toString(), SyncHarness.INTEGRATION, "manual", sync.clock().instant()));
+    }
+
+    /** The in-process client, recording how many entities each delete carried and how many pages of owned entities were read. */
+    private static final class CountingClient implements CatalogClient {
+        private final CatalogClient client;
+        final List<Integer> deletes = new ArrayList<>();
+        int ownedPages;
+
+        CountingClient(CatalogClient client) {
+            this.client = client;
+        }
+
         @Override
         public List<String> createMissingBlueprints(List<ObjectNode> blueprints) {
             return client.createMissingBlueprints(blueprints);
         }
 
         @Override
-        public List<IngestResult> upsert(String blueprint,
-                List<ObjectNode> entities, IngestOptions options) {
+        public List<IngestResult> upsert(String blueprint, List<ObjectNode> entities, IngestOptions options) {
             return client.upsert(blueprint, entities, options);
         }
 
@@ -393,20 +441,25 @@ class ReconciliationTest {
 
         @Override
         public OwnedPage ownedEntities(String datasource, String cursor, int limit) {
+            ownedPages++;
             return client.ownedEntities(datasource, cursor, limit);
         }
 
         @Override
         public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents) {
-            calls.add(identifiers.size());
+            deletes.add(identifiers.size());
             return client.delete(blueprint, identifiers, deleteDependents);
         }
 
         @Override
-        public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents,
-                                                           ResyncOrigin origin) {
-            calls.add(identifiers.size());
+        public DeleteResult delete(String blueprint, List<String> identifiers, boolean deleteDependents, ResyncOrigin origin) {
+            deletes.add(identifiers.size());
             return client.delete(blueprint, identifiers, deleteDependents, origin);
+        }
+
+        @Override
+        public boolean producedEveryOwnedEntity(String resyncId, String datasource, LongPredicate produced) {
+            return client.producedEveryOwnedEntity(resyncId, datasource, produced);
         }
     }
 }
