@@ -32,7 +32,8 @@ public final class BenchDatabases {
             try (CatalogStore store = Stores.sqlite(dir)) {
                 run.on("sqlite", store);
             } finally {
-                deleteDirectory(dir);
+                if (System.getenv("BENCH_KEEP_SQLITE") == null) deleteDirectory(dir);
+                else System.out.println("kept " + dir);
             }
         }
         if (!which.equals("sqlite")) {

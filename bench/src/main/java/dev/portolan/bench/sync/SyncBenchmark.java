@@ -40,7 +40,9 @@ import java.util.UUID;
  * in the same run, the raw batched write rate of the same rows straight into the store.
  *
  * <p>Usage: {@code bench/run sync [counts=100000] [sqlite|postgresql|both]}; run it with
- * {@code -Xmx512m} to check the memory promise.
+ * {@code -Xmx512m} to check the memory promise. {@code BENCH_PROFILE=cold,no-change,mixed} (any of
+ * them) records a JFR profile of each named resync alone into {@code /tmp/portolan-sync-<phase>-<database>.jfr}
+ * (a whole-run recording mixes the three and the raw writes).
  */
 public final class SyncBenchmark {
 
@@ -94,9 +96,9 @@ public final class SyncBenchmark {
                 dialect.equals("sqlite") ? "batched prepared inserts, 1,000 per transaction, WAL, synchronous=NORMAL"
                         : "COPY, 1,000 rows per transaction");
         rawWrites(store, n, floor);
-        resync("cold", catalog, n, 0, floor);
-        resync("no change", catalog, n, 0, floor);
-        resync("10% changed, 5% gone, 5% new", catalog, n, 1, floor);
+        resync("cold", dialect, catalog, n, 0, floor);
+        resync("no change", dialect, catalog, n, 0, floor);
+        resync("10% changed, 5% gone, 5% new", dialect, catalog, n, 1, floor);
         System.out.printf("  (load average after: %s)%n", loadAverage());
     }
 
@@ -118,7 +120,13 @@ public final class SyncBenchmark {
         return String.format("%,9.0f/s (%.2f× floor)", perSecond, perSecond / floor);
     }
 
-    private static void resync(String name, CatalogService catalog, int n, int generation, double floor) throws InterruptedException {
+    /** The phase BENCH_PROFILE names, in the words of the printed lines: cold, no-change, mixed. */
+    private static String phase(String name) {
+        return name.startsWith("10%") ? "mixed" : name.replace(' ', '-');
+    }
+
+    private static void resync(String name, String dialect, CatalogService catalog, int n, int generation, double floor)
+            throws Exception {
         SyntheticIntegration integration = new SyntheticIntegration();
         ObjectNode settings = Json.object().put("count", n).put("generation", generation);
         Mapping mapping = new MappingParser(integration.kinds(null), k -> java.util.Set.of(), java.util.Set.of())
@@ -127,6 +135,11 @@ public final class SyncBenchmark {
                 new InProcessCatalogClient(catalog, "bench"), PortolanJqEngine.INSTANCE, Clock.systemUTC(),
                 Duration.ofSeconds(2), 1000, () -> false);
         System.gc();
+        jdk.jfr.Recording profile = null;
+        if (List.of(System.getenv().getOrDefault("BENCH_PROFILE", "").split(",")).contains(phase(name))) {
+            profile = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            profile.start();
+        }
         HeapSampler heap = HeapSampler.start();
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
@@ -135,6 +148,12 @@ public final class SyncBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long peakMb = heap.stop() >> 20;
         double cpu = (processCpuNanos() - cpuStart) / 1e9;
+        if (profile != null) {
+            java.nio.file.Path file = java.nio.file.Path.of("/tmp/portolan-sync-" + phase(name) + "-" + dialect + ".jfr");
+            profile.dump(file);
+            profile.close();
+            System.out.printf("      profile: %s%n", file);
+        }
         KindReport k = report.kinds().getFirst();
         System.out.printf("  %-30s %7.1f s  %s end to end   peak heap %,d MB   (%s)%n", name, seconds,
                 rate(k.fetchedCount() / seconds, floor), peakMb, report.state().wire());
