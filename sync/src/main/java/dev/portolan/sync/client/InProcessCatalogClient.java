@@ -98,7 +98,6 @@ public final class InProcessCatalogClient implements CatalogClient {
         return hashes;
     }
 
-    /** Deleted entities leave the resync's table: written again later, they are new. */
     /**
      * Answered from the table of content hashes read at the resync's first write: what the integration
      * owned then, plus what the resync wrote since, less what it deleted. An entity last written before
@@ -109,6 +108,7 @@ public final class InProcessCatalogClient implements CatalogClient {
         return hashes != null && resyncId.equals(hashesResync) && datasource.equals(actor.datasource()) && hashes.everyKey(produced);
     }
 
+    /** Deleted entities leave the resync's table: written again later, they are new. */
     private synchronized void forget(String blueprint, List<String> identifiers) {
         if (hashes != null) identifiers.forEach(identifier -> hashes.remove(blueprint, identifier));
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  * The end of a resync: retry entities that failed for a missing related entity (targets first),
  * then delete the stale entities this integration owns, unless a {@link DeletionGuards} rule says
  * not to. Owned entities are streamed twice (count, then delete) rather than collected, so memory
- * stays flat whatever their number; the second pass is left out when the first found nothing stale.
+ * stays flat whatever their number; the second pass is left out when the first found nothing stale,
+ * and both when the client can tell that the resync produced every entity its integration owned.
  */
 final class Reconciler {
 
