@@ -66,7 +66,7 @@ public final class EntityService {
         Blueprint definition = store.read(tx -> requireBlueprint(tx, blueprint));
         PropertySchema schema = definition.properties(); // read from its JSON once, not once per entity
         UnchangedCheck unchanged = known == null || !options.upsert() || options.validationOnly() ? null
-                : new UnchangedCheck(known, definition, actor);
+                : new UnchangedCheck(known, definition, schema, actor);
         List<UpsertOutcome> outcomes = new ArrayList<>(bodies.size());
         Map<Integer, EntityDraft> round = new LinkedHashMap<>();
         Map<Integer, List<String>> dropped = new HashMap<>();
@@ -249,10 +249,10 @@ public final class EntityService {
         private final PropertySchema schema;
         private final Actor actor;
 
-        UnchangedCheck(StoredHashes known, Blueprint blueprint, Actor actor) {
+        UnchangedCheck(StoredHashes known, Blueprint blueprint, PropertySchema schema, Actor actor) {
             this.known = known;
             this.blueprint = blueprint;
-            this.schema = blueprint.properties();
+            this.schema = schema;
             this.actor = actor;
         }
 
