@@ -36,7 +36,7 @@ final class BlueprintRows {
                 blueprint.identifier(), BlueprintJson.write(blueprint),
                 Timestamps.format(blueprint.createdAt()), blueprint.createdBy(),
                 Timestamps.format(blueprint.updatedAt()), blueprint.updatedBy()));
-        propertyIndexes.sync(blueprint);
+        propertyIndexes.follow(blueprint);
     }
 
     void update(Blueprint blueprint) {
@@ -45,7 +45,7 @@ final class BlueprintRows {
                 Arrays.asList(BlueprintJson.write(blueprint), Timestamps.format(blueprint.createdAt()),
                         blueprint.createdBy(), Timestamps.format(blueprint.updatedAt()), blueprint.updatedBy(),
                         blueprint.identifier()));
-        propertyIndexes.sync(blueprint);
+        propertyIndexes.follow(blueprint);
     }
 
     /** Deletes the blueprint; its entities and their edges go with it (foreign keys cascade). */

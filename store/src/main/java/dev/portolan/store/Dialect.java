@@ -43,6 +43,9 @@ interface Dialect {
      */
     String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition);
 
+    /** What has the planner take statistics of a new property index (on a table that may hold a million rows). */
+    java.util.List<String> analyzeIndex(String indexName);
+
     /**
      * DDL that gives the planner statistics on one property's values (any blueprint), none where the
      * database gathers them from the property index itself. {@code property} matches {@link Identifiers#PATTERN}.

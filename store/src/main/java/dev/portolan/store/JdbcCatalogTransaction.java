@@ -44,6 +44,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     private final EntityRows entities;
     private final EdgeRows edges;
     private final EntitySearch search;
+    private final PropertyIndexes propertyIndexes;
     private final AuditRows audit;
     private final AccessRows access;
     private final SettingRows settings;
@@ -59,6 +60,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
         this.entities = new EntityRows(connection, dialect, write);
         this.edges = new EdgeRows(connection);
         this.search = new EntitySearch(connection, dialect, blueprints, clock);
+        this.propertyIndexes = new PropertyIndexes(connection, dialect);
         this.audit = new AuditRows(connection);
         this.access = new AccessRows(connection);
         this.settings = new SettingRows(connection);
@@ -182,6 +184,30 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     public SearchPage search(SearchRequest request) {
         readable();
         return search.run(request);
+    }
+
+    @Override
+    public boolean hasIndexesFor(SearchRequest request) {
+        readable();
+        Blueprint blueprint = searchedBlueprint(request);
+        if (blueprint == null) return true;
+        Set<String> wanted = SearchIndexes.wanted(request, blueprint);
+        return wanted.isEmpty() || propertyIndexes.indexed(blueprint.identifier()).containsAll(wanted);
+    }
+
+    @Override
+    public void indexFor(SearchRequest request) {
+        writable();
+        Blueprint blueprint = searchedBlueprint(request);
+        if (blueprint != null) {
+            propertyIndexes.build(blueprint, SearchIndexes.wanted(request, blueprint));
+        }
+    }
+
+    /** The one blueprint a search reads, if it names one that exists. */
+    private Blueprint searchedBlueprint(SearchRequest request) {
+        if (request.blueprint() == null || !Identifiers.isValid(request.blueprint())) return null;
+        return blueprints.find(request.blueprint()).orElse(null);
     }
 
     @Override

@@ -95,6 +95,12 @@ final class PostgresDialect implements Dialect {
         return " FOR UPDATE";
     }
 
+    /** A sample of the table (30,000 rows by default): PostgreSQL analyzes tables, with their expression indexes and statistics objects. */
+    @Override
+    public java.util.List<String> analyzeIndex(String indexName) {
+        return java.util.List.of("ANALYZE entities");
+    }
+
     @Override
     public String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition) {
         String method = usesBtree(definition) ? "btree" : "hash";

@@ -4,17 +4,27 @@ import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.blueprint.PropertyDefinition;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * One partial expression index per scalar property of each blueprint ({@code WHERE blueprint = ...}),
- * so that a search on a property reads only that blueprint's matching rows. The {@code property_indexes}
- * table records which exist; index names come from a hash of blueprint, property and index DDL, so a
- * changed definition (e.g. another PostgreSQL index method) gets a new index. Where the database needs
- * them, statistics on the property's values come with the index ({@link Dialect#createPropertyStatistics}).
+ * Partial expression indexes on a blueprint's scalar properties ({@code WHERE blueprint = ...}), so
+ * that a search on a property reads only that blueprint's matching rows. They are built on demand
+ * ({@link #build}): the first search that compares a property by value or sorts by it builds its
+ * index ({@link SearchIndexes}). An index costs every write of the blueprint's entities (a page per
+ * row in each index: with one on each of 9 properties, SQLite writes such entities at half the rate,
+ * PostgreSQL at 60%), so only the properties searches use have one.
+ *
+ * <p>The {@code property_indexes} table records which exist; index names come from a hash of
+ * blueprint, property and index DDL, so a changed definition (e.g. another PostgreSQL index method)
+ * gets a new index. Where the database needs them, statistics on the property's values come with the
+ * index ({@link Dialect#createPropertyStatistics}).
  */
 final class PropertyIndexes {
 
@@ -26,34 +36,46 @@ final class PropertyIndexes {
         this.dialect = dialect;
     }
 
-    /** Creates the indexes the blueprint's schema needs and drops those it no longer needs. */
-    void sync(Blueprint blueprint) {
+    /**
+     * Keeps the indexes the blueprint has in step with its schema: an index whose property is gone or
+     * no longer scalar is dropped; one whose definition changed how it is built is built again. No
+     * index is added: a property gets one when a search first needs it.
+     */
+    void follow(Blueprint blueprint) {
         String identifier = blueprint.identifier();
-        Map<String, String> wanted = new HashMap<>();
-        Map<String, String> ddl = new HashMap<>();
-        if (Identifiers.isValid(identifier)) {
-            blueprint.properties().definitions().forEach((property, definition) -> {
-                if (definition.isScalar() && Identifiers.isValid(property)) {
-                    String name = indexName(identifier, property, definition);
-                    wanted.put(property, name);
-                    ddl.put(property, dialect.createPropertyIndex(name, identifier, property, definition));
-                }
-            });
-        }
-        Map<String, String> existing = existing(identifier);
-        existing.forEach((property, name) -> {
-            if (!name.equals(wanted.get(property))) {
+        existing(identifier).forEach((property, name) -> {
+            PropertyDefinition definition = indexable(blueprint, property) ? blueprint.properties().definitions().get(property) : null;
+            if (definition == null || !name.equals(indexName(identifier, property, definition))) {
                 drop(identifier, property, name);
+                if (definition != null) {
+                    create(identifier, property, definition);
+                }
             }
         });
-        wanted.forEach((property, name) -> {
-            if (!name.equals(existing.get(property))) {
-                dialect.createPropertyStatistics(property).forEach(statistics -> Sql.update(connection, statistics, List.of()));
-                Sql.update(connection, ddl.get(property), List.of());
-                Sql.update(connection, "INSERT INTO property_indexes (blueprint, property, index_name) VALUES (?, ?, ?)",
-                        List.of(identifier, property, name));
+    }
+
+    /**
+     * Builds an index on each of {@code properties} that the blueprint has as a scalar property and
+     * that has none yet. Takes seconds at a million entities, and holds the write lock (SQLite) or
+     * blocks writes to entities (PostgreSQL) meanwhile.
+     *
+     * @return the properties it built an index on
+     */
+    List<String> build(Blueprint blueprint, Collection<String> properties) {
+        Set<String> indexed = existing(blueprint.identifier()).keySet();
+        List<String> built = new ArrayList<>();
+        for (String property : new TreeSet<>(properties)) {
+            if (!indexed.contains(property) && indexable(blueprint, property)) {
+                create(blueprint.identifier(), property, blueprint.properties().definitions().get(property));
+                built.add(property);
             }
-        });
+        }
+        return built;
+    }
+
+    /** The properties of the blueprint that have an index. */
+    Set<String> indexed(String blueprint) {
+        return existing(blueprint).keySet();
     }
 
     /** The name of the index on one property of a blueprint, if it has one. */
@@ -64,6 +86,26 @@ final class PropertyIndexes {
 
     void dropAll(String blueprint) {
         existing(blueprint).forEach((property, name) -> drop(blueprint, property, name));
+    }
+
+    /** Whether the property can have an index: a scalar property of the blueprint, both names usable in SQL. */
+    static boolean indexable(Blueprint blueprint, String property) {
+        PropertyDefinition definition = blueprint.properties().definitions().get(property);
+        return definition != null && definition.isScalar() && Identifiers.isValid(property)
+                && Identifiers.isValid(blueprint.identifier());
+    }
+
+    /**
+     * Builds the index and has the database take its statistics at once: the blueprint may already
+     * hold a million entities, and without statistics the planner prefers walking the primary key.
+     */
+    private void create(String blueprint, String property, PropertyDefinition definition) {
+        String name = indexName(blueprint, property, definition);
+        dialect.createPropertyStatistics(property).forEach(statistics -> Sql.update(connection, statistics, List.of()));
+        Sql.update(connection, dialect.createPropertyIndex(name, blueprint, property, definition), List.of());
+        dialect.analyzeIndex(name).forEach(statement -> Sql.update(connection, statement, List.of()));
+        Sql.update(connection, "INSERT INTO property_indexes (blueprint, property, index_name) VALUES (?, ?, ?)",
+                List.of(blueprint, property, name));
     }
 
     private String indexName(String blueprint, String property, PropertyDefinition definition) {

@@ -79,6 +79,12 @@ final class SqliteDialect implements Dialect {
         return ""; // BEGIN IMMEDIATE already holds the database's write lock
     }
 
+    /** The new index alone: the others keep the statistics {@link #afterWrite} took. */
+    @Override
+    public List<String> analyzeIndex(String indexName) {
+        return List.of("ANALYZE " + Identifiers.checked(indexName));
+    }
+
     @Override
     public String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition) {
         // (value, identifier): searches on the property read the value's range; catalog pages sorted by

@@ -39,7 +39,7 @@ final class Version7Migration extends DialectMigration {
         Connection connection = context.getConnection();
         PropertyIndexes indexes = new PropertyIndexes(connection, dialect);
         for (Blueprint blueprint : new BlueprintRows(connection, dialect).list()) {
-            indexes.sync(blueprint);
+            indexes.follow(blueprint);
         }
         execute(connection, List.of("CREATE TABLE mapping_texts (integration TEXT PRIMARY KEY, yaml TEXT NOT NULL)"));
         if (dialect.name().equals("sqlite")) {

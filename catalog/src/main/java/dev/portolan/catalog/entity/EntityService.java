@@ -149,14 +149,33 @@ public final class EntityService {
                 Map.of(entity.blueprint(), requireBlueprint(tx, entity.blueprint()))).getFirst());
     }
 
+    /**
+     * One page of a search. The first search that compares a property by value or sorts by it builds
+     * that property's index first (seconds at a million entities), so that it and every later one
+     * reads the index: properties no search uses have none, and cost writes nothing.
+     */
     public SearchPage search(SearchRequest request) {
-        return store.read(tx -> {
-            if (request.blueprint() != null) requireBlueprint(tx, request.blueprint());
-            SearchPage page = tx.search(request);
-            Map<String, Blueprint> blueprints = tx.listBlueprints().stream()
-                    .collect(Collectors.toMap(Blueprint::identifier, Function.identity()));
-            return new SearchPage(enricher.enrich(tx, page.entities(), blueprints), page.next());
+        SearchPage page = store.read(tx -> tx.hasIndexesFor(checked(tx, request)) ? searchIn(tx, request) : null);
+        if (page != null) {
+            return page;
+        }
+        store.write(tx -> {
+            tx.indexFor(request);
+            return null;
         });
+        return store.read(tx -> searchIn(tx, checked(tx, request)));
+    }
+
+    private SearchRequest checked(CatalogTransaction tx, SearchRequest request) {
+        if (request.blueprint() != null) requireBlueprint(tx, request.blueprint());
+        return request;
+    }
+
+    private SearchPage searchIn(CatalogTransaction tx, SearchRequest request) {
+        SearchPage page = tx.search(request);
+        Map<String, Blueprint> blueprints = tx.listBlueprints().stream()
+                .collect(Collectors.toMap(Blueprint::identifier, Function.identity()));
+        return new SearchPage(enricher.enrich(tx, page.entities(), blueprints), page.next());
     }
 
     /**

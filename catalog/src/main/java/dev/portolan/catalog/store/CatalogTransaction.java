@@ -102,6 +102,16 @@ public interface CatalogTransaction {
      */
     SearchPage search(SearchRequest request);
 
+    /**
+     * Whether every index the search reads exists. Indexes on properties are built when a search first
+     * needs them ({@link #indexFor}): an index on every property would slow every write of the
+     * blueprint's entities for searches that may never come.
+     */
+    boolean hasIndexesFor(SearchRequest request);
+
+    /** Builds the indexes the search reads and lacks: seconds on a blueprint of a million entities. */
+    void indexFor(SearchRequest request);
+
     // ---- audit ------------------------------------------------------------------------------
 
     void appendAudit(List<AuditRecord> records);

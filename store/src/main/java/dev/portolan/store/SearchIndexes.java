@@ -1,0 +1,60 @@
+package dev.portolan.store;
+
+import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.search.Operator;
+import dev.portolan.catalog.search.PropertyRule;
+import dev.portolan.catalog.search.Query;
+import dev.portolan.catalog.search.RelatedToRule;
+import dev.portolan.catalog.search.SearchNode;
+import dev.portolan.catalog.search.SearchRequest;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The property indexes a search of one blueprint reads: those of the properties it compares by value
+ * ({@code =}, {@code in}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code between}, anywhere in
+ * the query) and of the property it sorts by. Other operators read the rows whatever the indexes
+ * ({@code contains}, the negations), so they ask for none. A search of all blueprints reads no
+ * property index: each is partial, to one blueprint.
+ */
+final class SearchIndexes {
+
+    /** The operators whose SQL a (value, identifier) index answers (Predicates#equalTo, #equalToAny, #compare). */
+    private static final Set<Operator> BY_VALUE = EnumSet.of(Operator.EQ, Operator.IN, Operator.GT, Operator.GTE,
+            Operator.LT, Operator.LTE, Operator.BETWEEN);
+
+    private SearchIndexes() {}
+
+    /** The properties of {@code blueprint} (the one searched) whose index the search reads, where they can have one. */
+    static Set<String> wanted(SearchRequest request, Blueprint blueprint) {
+        Set<String> properties = new TreeSet<>();
+        if (request.query() != null) {
+            collect(request.query(), blueprint, properties);
+        }
+        if (request.sort() != null && !request.sort().property().startsWith("$")) {
+            add(request.sort().property(), blueprint, properties);
+        }
+        return properties;
+    }
+
+    private static void collect(SearchNode node, Blueprint blueprint, Set<String> properties) {
+        switch (node) {
+            case Query query -> {
+                if (query.rules() != null) query.rules().forEach(rule -> collect(rule, blueprint, properties));
+            }
+            case PropertyRule rule -> {
+                if (BY_VALUE.contains(rule.operator())) add(rule.property(), blueprint, properties);
+            }
+            case RelatedToRule ignored -> { }
+        }
+    }
+
+    /** A relation of the same name is what a rule on the name compares (SearchCompiler), not a property. */
+    private static void add(String property, Blueprint blueprint, Set<String> properties) {
+        if ((blueprint.relations() == null || !blueprint.relations().containsKey(property)) && PropertyIndexes.indexable(blueprint, property)) {
+            properties.add(property);
+        }
+    }
+}
