@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /** The {@code audit_log} table: appended in batches, read newest first with optional filters. */
 final class AuditRows {
@@ -25,12 +24,13 @@ final class AuditRows {
         this.connection = connection;
     }
 
-    /** Records without an id get a random UUID. */
+    /** Records without an id get a time-ordered UUID ({@link AuditIds}). */
     void append(List<AuditRecord> records) {
         List<List<Object>> rows = new ArrayList<>(records.size());
+        long now = System.currentTimeMillis();
         for (AuditRecord record : records) {
             rows.add(Arrays.asList(
-                    record.id() != null ? record.id() : UUID.randomUUID().toString(),
+                    record.id() != null ? record.id() : AuditIds.next(now),
                     Timestamps.format(record.timestamp() != null ? record.timestamp() : java.time.Instant.now()),
                     record.resourceType(), record.identifier(), record.blueprint(),
                     record.action() == null ? null : record.action().name(),
