@@ -3,8 +3,8 @@ package dev.portolan.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portolan.catalog.json.CanonicalJson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,18 +16,25 @@ final class Json {
     /** The catalog's mapper: numbers are read as BigDecimal, so a stored 1.10 reads back as 1.10. */
     static final ObjectMapper MAPPER = dev.portolan.catalog.json.Json.MAPPER;
 
+    private static final ThreadLocal<CanonicalJson> TEXTS = ThreadLocal.withInitial(CanonicalJson::new);
+
     private Json() {}
 
     static String write(JsonNode node) {
         return node == null ? null : node.toString();
     }
 
+    /**
+     * A JSON array of texts (an audit record's changed fields, written for every entity a resync
+     * writes). It has no keys to sort, so its canonical text is exactly what Jackson writes, without
+     * building a tree and a generator for it.
+     */
     static String writeStrings(Collection<String> values) {
-        ArrayNode array = MAPPER.createArrayNode();
+        CanonicalJson text = TEXTS.get().reset().startArray();
         if (values != null) {
-            values.forEach(array::add);
+            values.forEach(text::string);
         }
-        return array.toString();
+        return text.endArray().toString();
     }
 
     static JsonNode read(String json) {

@@ -20,6 +20,8 @@ public final class AuditTrail {
     public static final String ENTITY = "entity";
     public static final String BLUEPRINT = "blueprint";
 
+    private static final Set<String> META_FIELDS = Set.of("createdAt", "createdBy", "updatedAt", "updatedBy");
+
     private AuditTrail() {}
 
     /**
@@ -43,7 +45,7 @@ public final class AuditTrail {
         if (before != null) before.fieldNames().forEachRemaining(keys::add);
         if (after != null) after.fieldNames().forEachRemaining(keys::add);
         for (String key : keys) {
-            if (Set.of("createdAt", "createdBy", "updatedAt", "updatedBy").contains(key)) continue;
+            if (META_FIELDS.contains(key)) continue;
             JsonNode b = before == null ? null : before.get(key);
             JsonNode a = after == null ? null : after.get(key);
             if ((key.equals("properties") || key.equals("relations") || key.equals("schema")) && isObject(a, b)) {

@@ -1,11 +1,49 @@
 package dev.portolan.catalog.entity;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StringFormatsTest {
+
+    /**
+     * The usual shape is checked by hand, the rest by the parser: both must say what the parser says.
+     * Random date-times of every fraction length and offset, then the same with one character
+     * replaced by a random digit or sign (days that do not exist, hours of 24 or more, offsets past
+     * 18 hours, ...).
+     */
+    @Test
+    void dateTimesAreAcceptedExactlyWhenOffsetDateTimeParsesThem() {
+        java.util.Random random = new java.util.Random(7);
+        String replacements = "0123456789+-:.TZ";
+        for (int i = 0; i < 200_000; i++) {
+            long second = random.nextLong(-62_135_596_800L, 253_402_300_799L); // years 0001 to 9999
+            int nanos = random.nextInt(1_000_000_000);
+            String fraction = String.format("%09d", nanos).substring(0, random.nextInt(10));
+            int offsetMinutes = random.nextInt(-18 * 60, 18 * 60 + 1);
+            String offset = offsetMinutes == 0 && random.nextBoolean() ? "Z"
+                    : String.format("%s%02d:%02d", offsetMinutes < 0 ? "-" : "+", Math.abs(offsetMinutes) / 60, Math.abs(offsetMinutes) % 60);
+            String text = java.time.LocalDateTime.ofEpochSecond(second, 0, java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss"))
+                    + (fraction.isEmpty() ? "" : "." + fraction) + offset;
+            assertThat(StringFormats.matches("date-time", text)).as(text).isTrue();
+            char[] mutated = text.toCharArray();
+            mutated[random.nextInt(mutated.length)] = replacements.charAt(random.nextInt(replacements.length()));
+            String other = new String(mutated);
+            assertThat(StringFormats.matches("date-time", other)).as(other).isEqualTo(parses(other));
+        }
+    }
+
+    private static boolean parses(String text) {
+        try {
+            java.time.OffsetDateTime.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"2024-05-01T12:00:00Z", "2024-05-01T12:00:00+02:00", "2024-05-01T12:00:00-05:30",
@@ -17,7 +55,9 @@ class StringFormatsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2024-05-01T12:00:00", "2024-05-01", "12:00:00Z", "2024-13-01T00:00:00Z", "2023-02-29T00:00:00Z",
-            "2024-05-01T25:00:00Z", "2024-05-01 12:00:00Z", "yesterday", "1714564800", ""})
+            "2024-05-01T25:00:00Z", "2024-05-01 12:00:00Z", "yesterday", "1714564800", "", "2024-04-31T00:00:00Z",
+            "2024-05-01T12:00:60Z", "2024-05-01T12:00:00+18:01", "2024-05-01T12:00:00.1234567890Z",
+            "2024-05-01T12:00:00+0a:00", "+2024-05-01T12:00:00Z"})
     void refusesDateTimesWithoutAnOffsetOrThatDoNotExist(String text) {
         assertThat(StringFormats.matches("date-time", text)).isFalse();
         assertThat(StringFormats.matches("timer", text)).isFalse();
