@@ -3,6 +3,9 @@ package dev.portolan.store;
 import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.blueprint.PropertyDefinition;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,6 +30,8 @@ import java.util.TreeSet;
  * index ({@link Dialect#createPropertyStatistics}).
  */
 final class PropertyIndexes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PropertyIndexes.class);
 
     private final Connection connection;
     private final Dialect dialect;
@@ -66,11 +71,33 @@ final class PropertyIndexes {
         List<String> built = new ArrayList<>();
         for (String property : new TreeSet<>(properties)) {
             if (!indexed.contains(property) && indexable(blueprint, property)) {
-                create(blueprint.identifier(), property, blueprint.properties().definitions().get(property));
-                built.add(property);
+                if (tryCreate(blueprint.identifier(), property, blueprint.properties().definitions().get(property))) {
+                    built.add(property);
+                }
             }
         }
         return built;
+    }
+
+    /**
+     * An index that cannot be built (on PostgreSQL, a btree whose entries would pass its 2.7 kB limit:
+     * an e-mail address of thousands of characters) must not fail the search that asked for it: the
+     * search then reads the rows, and the next one tries again.
+     */
+    private boolean tryCreate(String blueprint, String property, PropertyDefinition definition) {
+        // SQL savepoints, not JDBC ones: both dialects run their transactions with BEGIN statements.
+        Sql.update(connection, "SAVEPOINT property_index", List.of());
+        try {
+            create(blueprint, property, definition);
+            Sql.update(connection, "RELEASE SAVEPOINT property_index", List.of());
+            return true;
+        } catch (StoreException e) {
+            Sql.update(connection, "ROLLBACK TO SAVEPOINT property_index", List.of());
+            Sql.update(connection, "RELEASE SAVEPOINT property_index", List.of());
+            LOG.warn("cannot build the index of property '{}' of blueprint '{}'; searches on it read the blueprint's rows: {}",
+                    property, blueprint, e.getMessage());
+            return false;
+        }
     }
 
     /** The properties of the blueprint that have an index. */
