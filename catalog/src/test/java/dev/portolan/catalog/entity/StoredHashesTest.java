@@ -9,6 +9,26 @@ class StoredHashesTest {
     private static final String A = "q1w2e3r4t5y6u7i8o9p0asdfghjklzxcvbnm-_QWERT";
     private static final String B = "Zq1w2e3r4t5y6u7i8o9p0asdfghjklzxcvbnm-_QWER";
 
+    /** The hand decoding gives the bits Java's decoder gives, for real content hashes and random base64url texts. */
+    @Test
+    void readsTheFirst64BitsOfAContentHashAsTheDecoderDoes() {
+        java.util.Random random = new java.util.Random(9);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        for (int i = 0; i < 100_000; i++) {
+            byte[] digest = new byte[32];
+            random.nextBytes(digest);
+            String hash = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+            assertThat(StoredHashes.content(hash)).isEqualTo(java.nio.ByteBuffer.wrap(digest).getLong());
+            StringBuilder text = new StringBuilder();
+            for (int c = 12 + random.nextInt(40); c > 0; c--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            byte[] decoded = java.util.Base64.getUrlDecoder().decode(text.substring(0, 12));
+            assertThat(StoredHashes.content(text.toString())).as(text.toString()).isEqualTo(java.nio.ByteBuffer.wrap(decoded).getLong());
+        }
+        // Not base64: still a stable value of the text, different for different texts.
+        assertThat(StoredHashes.content("not base64 at all!")).isEqualTo(StoredHashes.content("not base64 at all!"))
+                .isNotEqualTo(StoredHashes.content("not base64 at all?"));
+    }
+
     @Test
     void matchesOnlyTheHashItHoldsForThatEntity() {
         StoredHashes hashes = new StoredHashes();
