@@ -17,7 +17,8 @@ final class Migrations {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/" + dialect.name())
                 .failOnMissingLocations(true)
-                .javaMigrations(new Version7Migration(dialect), new Version8Migration(dialect), new Version9Migration(dialect))
+                .javaMigrations(new Version7Migration(dialect), new Version8Migration(dialect), new Version9Migration(dialect),
+                        new Version10Migration(dialect))
                 .load()
                 .migrate();
     }

@@ -90,9 +90,12 @@ final class SqliteDialect implements Dialect {
         // (value, identifier): searches on the property read the value's range; catalog pages sorted by
         // it (SortedSearch) read it in order and continue after their keyset cursor (value, identifier)
         // with two seeks (the cursor's value after its identifier, then the values beyond), however many
-        // rows share a value.
+        // rows share a value. Then the value's JSON type, which a range checks (SqlitePredicates#compare):
+        // with it in the index, counting a range's matches (FewMatches) reads the index alone, 0.5 ms for
+        // 5,001 matches at a million entities instead of 14 ms fetching each row (Version10Migration).
         return "CREATE INDEX IF NOT EXISTS " + indexName + " ON entities ("
-                + SqlitePredicates.jsonValue("properties", property) + ", identifier) WHERE blueprint = " + Identifiers.literal(blueprint);
+                + SqlitePredicates.jsonValue("properties", property) + ", identifier, "
+                + SqlitePredicates.jsonType("properties", property) + ") WHERE blueprint = " + Identifiers.literal(blueprint);
     }
 
     @Override

@@ -32,6 +32,11 @@ final class SqlitePredicates implements Predicates {
         return "json_extract(" + column + ", '$.\"" + Identifiers.checked(key) + "\"')";
     }
 
+    /** {@code json_type(column, '$."key"')}, the form the property indexes hold (SqliteDialect#createPropertyIndex). */
+    static String jsonType(String column, String key) {
+        return "json_type(" + column + ", '$.\"" + Identifiers.checked(key) + "\"')";
+    }
+
     @Override
     public SqlFragment equalTo(Operand operand, JsonNode scalar) {
         if (operand instanceof Operand.TextColumn) {
@@ -199,7 +204,7 @@ final class SqlitePredicates implements Predicates {
 
     private static String type(Operand operand) {
         return switch (operand) {
-            case Operand.JsonField field -> "json_type(e." + field.column() + ", '$.\"" + Identifiers.checked(field.key()) + "\"')";
+            case Operand.JsonField field -> jsonType("e." + field.column(), field.key());
             case Operand.JsonColumn column -> "json_type(e." + column.column() + ")";
             case Operand.Element element -> element.alias() + ".type";
             case Operand.TextColumn column -> "'text'";
