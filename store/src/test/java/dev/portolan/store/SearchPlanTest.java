@@ -21,6 +21,7 @@ import static dev.portolan.store.Fixtures.blueprint;
 import static dev.portolan.store.Fixtures.entity;
 import static dev.portolan.store.Q.and;
 import static dev.portolan.store.Q.rule;
+import static dev.portolan.store.StoreReads.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -373,17 +374,5 @@ class SearchPlanTest {
         return strings(database, database.dialect().equals("sqlite")
                 ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'entities\\_p\\_%' ESCAPE '\\'"
                 : "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'entities\\_p\\_%' ESCAPE '\\'");
-    }
-
-    private static List<String> strings(TestDatabase database, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            List<String> values = new java.util.ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
     }
 }

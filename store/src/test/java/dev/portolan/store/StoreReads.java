@@ -26,6 +26,17 @@ final class StoreReads {
 
     private StoreReads() {}
 
+    /** The first column of every row a plain SQL query returns, read on a connection of its own (the schema, plans). */
+    static List<String> strings(dev.portolan.store.testing.TestDatabase database, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database.jdbcUrl());
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new java.util.ArrayList<>();
+            while (rows.next()) values.add(rows.getString(1));
+            return values;
+        }
+    }
+
     static Optional<Blueprint> storedBlueprint(CatalogStore store, String identifier) {
         return store.read(tx -> tx.findBlueprint(identifier));
     }

@@ -11,13 +11,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static dev.portolan.store.Q.and;
 import static dev.portolan.store.Q.rule;
+import static dev.portolan.store.StoreReads.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,16 +66,6 @@ class Version10MigrationTest {
             assertThat(strings(database, "SELECT name FROM sqlite_master WHERE name = 'entities_p_v9'")).isEmpty();
         } else {
             assertThat(after.getFirst()).isEqualTo(before);
-        }
-    }
-
-    private static List<String> strings(TestDatabase database, String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-             Statement statement = connection.createStatement();
-             var rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) values.add(rows.getString(1));
-            return values;
         }
     }
 }

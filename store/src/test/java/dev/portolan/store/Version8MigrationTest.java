@@ -9,11 +9,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import static dev.portolan.store.Q.rule;
+import static dev.portolan.store.StoreReads.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,16 +46,6 @@ class Version8MigrationTest {
                     .anyMatch(statistics -> statistics.contains("(properties -> 'tier'::text)") && !statistics.contains("jsonb_typeof"));
             assertThat(strings(database, "SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'entities'"))
                     .containsExactly("t");
-        }
-    }
-
-    private static List<String> strings(TestDatabase database, String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-             Statement statement = connection.createStatement();
-             var rows = statement.executeQuery(query)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) values.add(rows.getString(1));
-            return values;
         }
     }
 }
