@@ -2,6 +2,7 @@ package dev.portolan.store;
 
 import dev.portolan.catalog.blueprint.Blueprint;
 import dev.portolan.catalog.blueprint.PropertyDefinition;
+import dev.portolan.catalog.blueprint.PropertySchema;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +49,9 @@ final class PropertyIndexes {
      */
     void follow(Blueprint blueprint) {
         String identifier = blueprint.identifier();
+        PropertySchema schema = blueprint.properties();
         existing(identifier).forEach((property, name) -> {
-            PropertyDefinition definition = indexable(blueprint, property) ? blueprint.properties().definitions().get(property) : null;
+            PropertyDefinition definition = indexable(identifier, property, schema) ? schema.definition(property) : null;
             if (definition == null || !name.equals(indexName(identifier, property, definition))) {
                 drop(identifier, property, name);
                 if (definition != null) {
@@ -67,16 +69,21 @@ final class PropertyIndexes {
      * @return the properties it built an index on
      */
     List<String> build(Blueprint blueprint, Collection<String> properties) {
-        Set<String> indexed = existing(blueprint.identifier()).keySet();
+        Set<String> indexed = indexed(blueprint.identifier());
+        PropertySchema schema = blueprint.properties();
         List<String> built = new ArrayList<>();
         for (String property : new TreeSet<>(properties)) {
-            if (!indexed.contains(property) && indexable(blueprint, property)) {
-                if (tryCreate(blueprint.identifier(), property, blueprint.properties().definitions().get(property))) {
-                    built.add(property);
-                }
+            if (!indexed.contains(property) && indexable(blueprint.identifier(), property, schema)
+                    && tryCreate(blueprint.identifier(), property, schema.definition(property))) {
+                built.add(property);
             }
         }
         return built;
+    }
+
+    /** {@link #follow} for every blueprint: what a migration that changes how indexes are built runs. */
+    void followAll() {
+        new BlueprintRows(connection, dialect).list().forEach(this::follow);
     }
 
     /**
@@ -116,10 +123,9 @@ final class PropertyIndexes {
     }
 
     /** Whether the property can have an index: a scalar property of the blueprint, both names usable in SQL. */
-    static boolean indexable(Blueprint blueprint, String property) {
-        PropertyDefinition definition = blueprint.properties().definitions().get(property);
-        return definition != null && definition.isScalar() && Identifiers.isValid(property)
-                && Identifiers.isValid(blueprint.identifier());
+    static boolean indexable(String blueprint, String property, PropertySchema schema) {
+        PropertyDefinition definition = schema.definition(property);
+        return definition != null && definition.isScalar() && Identifiers.isValid(property) && Identifiers.isValid(blueprint);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.portolan.store;
 
 import dev.portolan.catalog.blueprint.Blueprint;
+import dev.portolan.catalog.blueprint.PropertySchema;
 import dev.portolan.catalog.search.Operator;
 import dev.portolan.catalog.search.PropertyRule;
 import dev.portolan.catalog.search.Query;
@@ -29,32 +30,31 @@ final class SearchIndexes {
 
     /** The properties of {@code blueprint} (the one searched) whose index the search reads, where they can have one. */
     static Set<String> wanted(SearchRequest request, Blueprint blueprint) {
-        Set<String> properties = new TreeSet<>();
+        Set<String> named = new TreeSet<>();
         if (request.query() != null) {
-            collect(request.query(), blueprint, properties);
+            collect(request.query(), named);
         }
         if (request.sort() != null && !request.sort().property().startsWith("$")) {
-            add(request.sort().property(), blueprint, properties);
+            named.add(request.sort().property());
         }
-        return properties;
+        if (named.isEmpty()) return named;
+        // A relation of the same name is what a rule on the name compares (SearchCompiler), not a property.
+        PropertySchema schema = blueprint.properties();
+        named.removeIf(name -> (blueprint.relations() != null && blueprint.relations().containsKey(name))
+                || !PropertyIndexes.indexable(blueprint.identifier(), name, schema));
+        return named;
     }
 
-    private static void collect(SearchNode node, Blueprint blueprint, Set<String> properties) {
+    /** The names the query's rules compare by value, anywhere in it. */
+    private static void collect(SearchNode node, Set<String> named) {
         switch (node) {
             case Query query -> {
-                if (query.rules() != null) query.rules().forEach(rule -> collect(rule, blueprint, properties));
+                if (query.rules() != null) query.rules().forEach(rule -> collect(rule, named));
             }
             case PropertyRule rule -> {
-                if (BY_VALUE.contains(rule.operator())) add(rule.property(), blueprint, properties);
+                if (BY_VALUE.contains(rule.operator())) named.add(rule.property());
             }
             case RelatedToRule ignored -> { }
-        }
-    }
-
-    /** A relation of the same name is what a rule on the name compares (SearchCompiler), not a property. */
-    private static void add(String property, Blueprint blueprint, Set<String> properties) {
-        if ((blueprint.relations() == null || !blueprint.relations().containsKey(property)) && PropertyIndexes.indexable(blueprint, property)) {
-            properties.add(property);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.portolan.store;
 
-import dev.portolan.catalog.blueprint.Blueprint;
 import org.flywaydb.core.api.migration.Context;
 
 /**
@@ -17,9 +16,6 @@ final class Version10Migration extends DialectMigration {
 
     @Override
     public void migrate(Context context) {
-        PropertyIndexes indexes = new PropertyIndexes(context.getConnection(), dialect);
-        for (Blueprint blueprint : new BlueprintRows(context.getConnection(), dialect).list()) {
-            indexes.follow(blueprint);
-        }
+        new PropertyIndexes(context.getConnection(), dialect).followAll();
     }
 }

@@ -1,6 +1,5 @@
 package dev.portolan.store;
 
-import dev.portolan.catalog.blueprint.Blueprint;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +36,7 @@ final class Version7Migration extends DialectMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        PropertyIndexes indexes = new PropertyIndexes(connection, dialect);
-        for (Blueprint blueprint : new BlueprintRows(connection, dialect).list()) {
-            indexes.follow(blueprint);
-        }
+        new PropertyIndexes(connection, dialect).followAll();
         execute(connection, List.of("CREATE TABLE mapping_texts (integration TEXT PRIMARY KEY, yaml TEXT NOT NULL)"));
         if (dialect.name().equals("sqlite")) {
             execute(connection, SQLITE_TEXT_SEARCH);

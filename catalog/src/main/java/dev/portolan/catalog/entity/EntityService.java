@@ -155,7 +155,7 @@ public final class EntityService {
      * reads the index: properties no search uses have none, and cost writes nothing.
      */
     public SearchPage search(SearchRequest request) {
-        SearchPage page = store.read(tx -> tx.hasIndexesFor(checked(tx, request)) ? searchIn(tx, request) : null);
+        SearchPage page = store.read(tx -> tx.hasIndexesFor(request) ? searchIn(tx, request) : null);
         if (page != null) {
             return page;
         }
@@ -163,15 +163,11 @@ public final class EntityService {
             tx.indexFor(request);
             return null;
         });
-        return store.read(tx -> searchIn(tx, checked(tx, request)));
-    }
-
-    private SearchRequest checked(CatalogTransaction tx, SearchRequest request) {
-        if (request.blueprint() != null) requireBlueprint(tx, request.blueprint());
-        return request;
+        return store.read(tx -> searchIn(tx, request));
     }
 
     private SearchPage searchIn(CatalogTransaction tx, SearchRequest request) {
+        if (request.blueprint() != null) requireBlueprint(tx, request.blueprint());
         SearchPage page = tx.search(request);
         Map<String, Blueprint> blueprints = tx.listBlueprints().stream()
                 .collect(Collectors.toMap(Blueprint::identifier, Function.identity()));

@@ -1,6 +1,5 @@
 package dev.portolan.catalog.entity;
 
-import java.util.Base64;
 
 /**
  * The content hashes of a datasource's entities, read once at the start of a resync so that an
@@ -121,53 +120,35 @@ public final class StoredHashes {
         return h == EMPTY ? 1 : h;
     }
 
-    /** The first 64 bits of a content hash ({@link ContentHash}: URL-safe base64 of a SHA-256); other text is hashed. */
+    /**
+     * The first 64 bits of a content hash ({@link ContentHash}: URL-safe base64 of a SHA-256), the 64
+     * bits its first 12 characters spell (10 of 6 bits, then the top 4 of the 11th), decoded by hand:
+     * every entity of a resync has its hash read this way, and a decoder and a substring for each cost
+     * more than the rest of the look-up. Other text (shorter, or not of the alphabet) is hashed.
+     */
     static long content(String contentHash) {
-        long decoded = firstBitsOfBase64Url(contentHash);
-        if (decoded != NOT_BASE64) {
-            return decoded;
+        if (contentHash.length() < 12 || sixBits(contentHash.charAt(11)) < 0) {
+            return EntityKeyHash.fnv(0xcbf29ce484222325L, contentHash);
         }
-        if (contentHash.length() >= 12) {
-            try {
-                byte[] bytes = Base64.getUrlDecoder().decode(contentHash.substring(0, 12));
-                long value = 0;
-                for (int i = 0; i < 8; i++) value = (value << 8) | (bytes[i] & 0xff);
-                return value;
-            } catch (IllegalArgumentException notBase64) {
-                // fall through: not one of ours; still comparable by a hash of its text
-            }
+        long value = 0;
+        for (int i = 0; i < 11; i++) {
+            int bits = sixBits(contentHash.charAt(i));
+            if (bits < 0) return EntityKeyHash.fnv(0xcbf29ce484222325L, contentHash);
+            value = i < 10 ? (value << 6) | bits : (value << 4) | (bits >>> 2);
         }
-        return EntityKeyHash.fnv(0xcbf29ce484222325L, contentHash);
+        return value;
     }
 
-    private static final long NOT_BASE64 = -1L; // a value these first 64 bits can have too: then the decoder below decides
+    /** The value of a URL-safe base64 character, or -1 for any other character. */
+    private static int sixBits(char c) {
+        return c < 128 ? BASE64_URL[c] : -1;
+    }
+
     private static final byte[] BASE64_URL = new byte[128];
 
     static {
         java.util.Arrays.fill(BASE64_URL, (byte) -1);
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         for (int i = 0; i < alphabet.length(); i++) BASE64_URL[alphabet.charAt(i)] = (byte) i;
-    }
-
-    /**
-     * The first 64 bits the first 12 characters of URL-safe base64 spell (10 characters of 6 bits and
-     * the top 4 of the 11th), decoded by hand: every entity of a resync has its hash read this way, and
-     * a decoder and a substring for each cost more than the rest of the look-up. {@link #NOT_BASE64} when
-     * one of the 12 is not of the alphabet.
-     */
-    private static long firstBitsOfBase64Url(String text) {
-        if (text.length() < 12) return NOT_BASE64;
-        long value = 0;
-        for (int i = 0; i < 12; i++) {
-            char c = text.charAt(i);
-            int sixBits = c < 128 ? BASE64_URL[c] : -1;
-            if (sixBits < 0) return NOT_BASE64;
-            if (i < 10) {
-                value = (value << 6) | sixBits;
-            } else if (i == 10) {
-                value = (value << 4) | (sixBits >>> 2);
-            }
-        }
-        return value;
     }
 }
