@@ -23,7 +23,9 @@ import java.util.TreeSet;
  * ({@link #build}): the first search that compares a property by value or sorts by it builds its
  * index ({@link SearchIndexes}). An index costs every write of the blueprint's entities (a page per
  * row in each index: with one on each of 9 properties, SQLite writes such entities at half the rate,
- * PostgreSQL at 60%), so only the properties searches use have one.
+ * PostgreSQL at 60%), so only the properties searches use have one. The meta-properties a page is
+ * sorted by ({@link MetaColumns}: {@code $title}, {@code $createdAt}, {@code $updatedAt}) are kept here
+ * too, under their names, with a (column, identifier) index each.
  *
  * <p>The {@code property_indexes} table records which exist; index names come from a hash of
  * blueprint, property and index DDL, so a changed definition (e.g. another PostgreSQL index method)
@@ -50,12 +52,12 @@ final class PropertyIndexes {
     void follow(Blueprint blueprint) {
         String identifier = blueprint.identifier();
         PropertySchema schema = blueprint.properties();
-        existing(identifier).forEach((property, name) -> {
-            PropertyDefinition definition = indexable(identifier, property, schema) ? schema.definition(property) : null;
-            if (definition == null || !name.equals(indexName(identifier, property, definition))) {
-                drop(identifier, property, name);
-                if (definition != null) {
-                    create(identifier, property, definition);
+        existing(identifier).forEach((key, name) -> {
+            boolean indexable = indexable(identifier, key, schema);
+            if (!indexable || !name.equals(indexName(identifier, key, schema))) {
+                drop(identifier, key, name);
+                if (indexable) {
+                    create(identifier, key, schema);
                 }
             }
         });
@@ -74,7 +76,7 @@ final class PropertyIndexes {
         List<String> built = new ArrayList<>();
         for (String property : new TreeSet<>(properties)) {
             if (!indexed.contains(property) && indexable(blueprint.identifier(), property, schema)
-                    && tryCreate(blueprint.identifier(), property, schema.definition(property))) {
+                    && tryCreate(blueprint.identifier(), property, schema)) {
                 built.add(property);
             }
         }
@@ -91,17 +93,17 @@ final class PropertyIndexes {
      * an e-mail address of thousands of characters) must not fail the search that asked for it: the
      * search then reads the rows, and the next one tries again.
      */
-    private boolean tryCreate(String blueprint, String property, PropertyDefinition definition) {
+    private boolean tryCreate(String blueprint, String property, PropertySchema schema) {
         // SQL savepoints, not JDBC ones: both dialects run their transactions with BEGIN statements.
         Sql.update(connection, "SAVEPOINT property_index", List.of());
         try {
-            create(blueprint, property, definition);
+            create(blueprint, property, schema);
             Sql.update(connection, "RELEASE SAVEPOINT property_index", List.of());
             return true;
         } catch (StoreException e) {
             Sql.update(connection, "ROLLBACK TO SAVEPOINT property_index", List.of());
             Sql.update(connection, "RELEASE SAVEPOINT property_index", List.of());
-            LOG.warn("cannot build the index of property '{}' of blueprint '{}'; searches on it read the blueprint's rows: {}",
+            LOG.warn("cannot build the index of '{}' of blueprint '{}'; searches on it read the blueprint's rows: {}",
                     property, blueprint, e.getMessage());
             return false;
         }
@@ -122,29 +124,41 @@ final class PropertyIndexes {
         existing(blueprint).forEach((property, name) -> drop(blueprint, property, name));
     }
 
-    /** Whether the property can have an index: a scalar property of the blueprint, both names usable in SQL. */
-    static boolean indexable(String blueprint, String property, PropertySchema schema) {
-        PropertyDefinition definition = schema.definition(property);
-        return definition != null && definition.isScalar() && Identifiers.isValid(property) && Identifiers.isValid(blueprint);
+    /**
+     * Whether the key can have an index: a scalar property of the blueprint, or a meta-property of
+     * {@link MetaColumns}; both names usable in SQL.
+     */
+    static boolean indexable(String blueprint, String key, PropertySchema schema) {
+        if (!Identifiers.isValid(blueprint)) return false;
+        if (MetaColumns.column(key).isPresent()) return true;
+        PropertyDefinition definition = schema.definition(key);
+        return definition != null && definition.isScalar() && Identifiers.isValid(key);
     }
 
     /**
      * Builds the index and has the database take its statistics at once: the blueprint may already
      * hold a million entities, and without statistics the planner prefers walking the primary key.
      */
-    private void create(String blueprint, String property, PropertyDefinition definition) {
-        String name = indexName(blueprint, property, definition);
-        dialect.createPropertyStatistics(property).forEach(statistics -> Sql.update(connection, statistics, List.of()));
-        Sql.update(connection, dialect.createPropertyIndex(name, blueprint, property, definition), List.of());
+    private void create(String blueprint, String key, PropertySchema schema) {
+        String name = indexName(blueprint, key, schema);
+        if (MetaColumns.column(key).isEmpty()) {
+            // A column has its statistics already; a property's value is an expression that needs its own.
+            dialect.createPropertyStatistics(key).forEach(statistics -> Sql.update(connection, statistics, List.of()));
+        }
+        Sql.update(connection, ddl(name, blueprint, key, schema), List.of());
         dialect.analyzeIndex(name).forEach(statement -> Sql.update(connection, statement, List.of()));
         Sql.update(connection, "INSERT INTO property_indexes (blueprint, property, index_name) VALUES (?, ?, ?)",
-                List.of(blueprint, property, name));
+                List.of(blueprint, key, name));
     }
 
-    private String indexName(String blueprint, String property, PropertyDefinition definition) {
+    private String indexName(String blueprint, String key, PropertySchema schema) {
         // The DDL text takes part in the hash: any change to how the index is built renames it.
-        String ddl = dialect.createPropertyIndex("x", blueprint, property, definition);
-        return Identifiers.objectName("entities_p_", blueprint, property, ddl);
+        return Identifiers.objectName("entities_p_", blueprint, key, ddl("x", blueprint, key, schema));
+    }
+
+    private String ddl(String name, String blueprint, String key, PropertySchema schema) {
+        return MetaColumns.column(key).map(column -> MetaColumns.createIndex(name, blueprint, column))
+                .orElseGet(() -> dialect.createPropertyIndex(name, blueprint, key, schema.definition(key)));
     }
 
     private Map<String, String> existing(String blueprint) {

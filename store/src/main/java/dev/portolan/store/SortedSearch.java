@@ -19,8 +19,8 @@ import java.util.List;
  * One page of a search within one blueprint, ordered by a sort key and then identifier, paged by
  * keyset like every search. Rows with a value come first (in the asked direction), then the rows
  * without one, by identifier: two phases, each one ordered range read on an index (the blueprint's
- * property index, or the (blueprint, column, identifier) indexes of the meta columns), so a page
- * costs the same on page 1 and page 20,000.
+ * property index, or the blueprint's (column, identifier) index of a meta column, {@link MetaColumns}),
+ * so a page costs the same on page 1 and page 20,000.
  *
  * <p>Cursor: base64url of {@code ["sort", "+"|"-" key, phase (1 with value, 2 without), identifier, value]}.
  */
@@ -179,28 +179,20 @@ final class SortedSearch {
     }
 
     private Key key(Blueprint blueprint, String property) {
+        PropertyIndexes indexes = new PropertyIndexes(connection, dialect);
         if (property.startsWith("$")) {
-            MetaProperty meta = MetaProperty.fromWire(property).orElse(null);
-            String column = meta == null ? null : switch (meta) {
-                case IDENTIFIER -> "e.identifier";
-                case TITLE -> "e.title";
-                case CREATED_AT -> "e.created_at";
-                case UPDATED_AT -> "e.updated_at";
-                default -> null;
-            };
-            if (column == null) {
-                throw new IllegalArgumentException("cannot sort by '" + property
-                        + "'; sortable meta-properties: $identifier, $title, $createdAt, $updatedAt");
-            }
-            return new Key(column, false, property, "");
+            if (property.equals(MetaProperty.IDENTIFIER.wire())) return new Key("e.identifier", false, property, "");
+            String column = MetaColumns.column(property).orElseThrow(() -> new IllegalArgumentException("cannot sort by '"
+                    + property + "'; sortable meta-properties: $identifier, $title, $createdAt, $updatedAt"));
+            return new Key("e." + column, false, property, indexes.find(blueprint.identifier(), property)
+                    .map(dialect::readInOrderOf).orElse(""));
         }
         var definition = blueprint.properties().definitions().get(property);
         if (definition == null || !definition.isScalar() || !Identifiers.isValid(property)) {
             throw new IllegalArgumentException("cannot sort by '" + property + "': blueprint '" + blueprint.identifier()
                     + "' has no scalar property of that name");
         }
-        String inOrder = new PropertyIndexes(connection, dialect).find(blueprint.identifier(), property)
-                .map(dialect::readInOrderOf).orElse("");
+        String inOrder = indexes.find(blueprint.identifier(), property).map(dialect::readInOrderOf).orElse("");
         return new Key(dialect.propertyValue(property), true, property, inOrder);
     }
 

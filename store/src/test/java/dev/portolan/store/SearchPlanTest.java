@@ -329,6 +329,70 @@ class SearchPlanTest {
         }
     }
 
+    /**
+     * Pages sorted by title or by time, or comparing them by value, read an index of the blueprint's own,
+     * built by the first such search (MetaColumns); nothing orders every blueprint's rows by them any more.
+     * Sorted pages read through it give the order they gave without it.
+     */
+    @StoreTest
+    void aBlueprintSortedByTitleOrTimeGetsItsOwnIndexOnFirstUse(TestDatabase database) throws SQLException {
+        loadMany(database);
+        assertThat(indexedProperties(database)).isEmpty();
+        assertThat(strings(database, database.dialect().equals("sqlite")
+                ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'entities\\_sort\\_%' ESCAPE '\\'"
+                : "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'entities\\_sort\\_%' ESCAPE '\\'")).isEmpty();
+        var byTitle = new dev.portolan.catalog.search.SearchSort("$title", true);
+        try (CatalogStore store = database.openStore()) {
+            List<String> before = pages(store, new SearchRequest("service", and(rule("tier", ">=", "10")), 700, null, byTitle));
+            List<SearchRequest> firstUses = List.of(
+                    new SearchRequest("service", and(rule("tier", ">=", "10")), 700, null, byTitle),
+                    new SearchRequest("service", null, 50, null, new dev.portolan.catalog.search.SearchSort("$createdAt", false)),
+                    new SearchRequest("service", and(rule("$updatedAt", "between", "{'from': '2020-01-01T00:00:00Z', 'to': '2030-01-01T00:00:00Z'}")),
+                            50, null));
+            for (SearchRequest request : firstUses) {
+                assertThat(store.<Boolean>read(tx -> tx.hasIndexesFor(request))).as("%s", request).isFalse();
+                store.write(tx -> {
+                    tx.indexFor(request);
+                    return null;
+                });
+                assertThat(store.<Boolean>read(tx -> tx.hasIndexesFor(request))).as("%s", request).isTrue();
+            }
+            assertThat(indexedProperties(database)).containsExactlyInAnyOrder("$title", "$createdAt", "$updatedAt", "tier");
+            String titleIndex = indexName(database, "service", "$title");
+            assertThat(strings(database, database.dialect().equals("sqlite")
+                    ? "SELECT sql FROM sqlite_master WHERE name = '" + titleIndex + "'"
+                    : "SELECT indexdef FROM pg_indexes WHERE indexname = '" + titleIndex + "'"))
+                    .singleElement().asString().contains("title, identifier").contains("blueprint = 'service'");
+            // Sorting by identifier needs nothing built: the primary key orders it.
+            SearchRequest byIdentifier = new SearchRequest("service", null, 50, null,
+                    new dev.portolan.catalog.search.SearchSort("$identifier", false));
+            assertThat(store.<Boolean>read(tx -> tx.hasIndexesFor(byIdentifier))).isTrue();
+
+            List<String> after = pages(store, new SearchRequest("service", and(rule("tier", ">=", "10")), 700, null, byTitle));
+            assertThat(after).isEqualTo(before).hasSize(5990);
+            assertThat(after.getFirst()).isEqualTo("s05999");
+
+            store.write(tx -> {
+                tx.deleteBlueprint("service");
+                return null;
+            });
+            assertThat(indexedProperties(database)).isEmpty();
+            assertThat(databaseIndexes(database)).isEmpty();
+        }
+    }
+
+    private static List<String> pages(CatalogStore store, SearchRequest first) {
+        List<String> identifiers = new java.util.ArrayList<>();
+        String from = null;
+        do {
+            SearchRequest request = new SearchRequest(first.blueprint(), first.query(), first.limit(), from, first.sort());
+            var page = store.read(tx -> tx.search(request));
+            page.entities().forEach(e -> identifiers.add(e.identifier()));
+            from = page.next();
+        } while (from != null);
+        return identifiers;
+    }
+
     @StoreTest
     void indexesFollowTheBlueprintsScalarProperties(TestDatabase database) throws SQLException {
         try (CatalogStore store = database.openStore()) {
