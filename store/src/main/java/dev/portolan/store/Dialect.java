@@ -7,6 +7,7 @@ import dev.portolan.catalog.blueprint.PropertyDefinition;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * What differs between SQLite and PostgreSQL: transaction control, conflict detection, JSON
@@ -27,6 +28,12 @@ interface Dialect {
 
     /** Housekeeping after a write transaction committed, on the same connection; failures are only logged. */
     default void afterWrite(Connection connection) throws SQLException {}
+
+    /**
+     * Adds rows just inserted into {@code entities} to the text index the search box reads, where the
+     * store writes it itself rather than the database keeping it (SQLite's FTS5 table, {@link SqliteDialect}).
+     */
+    default void indexInsertedText(Connection connection, String blueprint, List<String> identifiers) {}
 
     /** Whether running the unit of work again may succeed: a serialization failure, deadlock, busy database or key race. */
     boolean isRetryable(SQLException e);

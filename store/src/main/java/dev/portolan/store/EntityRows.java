@@ -88,6 +88,9 @@ final class EntityRows {
                 rows.add(row);
             }
             Sql.batch(connection, sql, rows);
+            Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
+            chunk.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new ArrayList<>()).add(w.entity().identifier()));
+            byBlueprint.forEach((blueprint, identifiers) -> dialect.indexInsertedText(connection, blueprint, identifiers));
         }
     }
 

@@ -48,7 +48,8 @@ final class Version7Migration extends DialectMigration {
     /**
      * An external-content FTS5 table over entities' title and identifier (it stores only the index),
      * tokenized in case-sensitive trigrams: a phrase query is then a substring search, as {@code contains}
-     * is. Triggers keep it in step with every write; an update costs index work only when the title changes.
+     * is. Triggers kept it in step with every write (since version 12 the store indexes inserted rows
+     * itself, per batch); an update costs index work only when the title changes.
      * It is keyed by the entities' rowid, which only a VACUUM may renumber: after one, run
      * {@code INSERT INTO entity_text(entity_text) VALUES ('rebuild')}.
      */
