@@ -13,13 +13,19 @@ final class Migrations {
     private Migrations() {}
 
     static void migrate(DataSource dataSource, Dialect dialect) {
-        Flyway.configure()
-                .dataSource(dataSource)
+        configure(dialect).dataSource(dataSource).load().migrate();
+    }
+
+    /** Up to an older version only: the database a migration's test starts from. */
+    static void migrateTo(String jdbcUrl, Dialect dialect, String version) {
+        configure(dialect).dataSource(jdbcUrl, null, null).target(version).load().migrate();
+    }
+
+    private static org.flywaydb.core.api.configuration.FluentConfiguration configure(Dialect dialect) {
+        return Flyway.configure()
                 .locations("classpath:db/migration/" + dialect.name())
                 .failOnMissingLocations(true)
                 .javaMigrations(new Version7Migration(dialect), new Version8Migration(dialect), new Version9Migration(dialect),
-                        new Version10Migration(dialect))
-                .load()
-                .migrate();
+                        new Version10Migration(dialect));
     }
 }

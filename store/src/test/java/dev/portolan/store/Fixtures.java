@@ -90,6 +90,19 @@ final class Fixtures {
         });
     }
 
+    /** Brings a fresh test database up to an older schema version only, and says which dialect it has. */
+    static Dialect migratedTo(dev.portolan.store.testing.TestDatabase database, String version) {
+        Dialect dialect = database.dialect().equals("sqlite") ? new SqliteDialect() : new PostgresDialect();
+        Migrations.migrateTo(database.jdbcUrl(), dialect, version);
+        return dialect;
+    }
+
+    /** A blueprint's row written with plain SQL: for a database at an older schema version, which no store opens. */
+    static void insertBlueprintRow(java.sql.Statement sql, Blueprint blueprint) throws java.sql.SQLException {
+        sql.execute("INSERT INTO blueprints (identifier, definition) VALUES ('" + blueprint.identifier() + "', '"
+                + BlueprintJson.write(blueprint).replace("'", "''") + "')");
+    }
+
     static Instant later(long seconds) {
         return T0.plus(seconds, ChronoUnit.SECONDS);
     }

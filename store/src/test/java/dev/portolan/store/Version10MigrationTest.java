@@ -5,7 +5,6 @@ import dev.portolan.catalog.search.SearchSort;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.store.testing.StoreTest;
 import dev.portolan.store.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,14 +28,10 @@ class Version10MigrationTest {
 
     @StoreTest
     void aVersion9DatabasesPropertyIndexesAreRebuiltWhereTheirDefinitionChanged(TestDatabase database) throws SQLException {
-        boolean sqlite = database.dialect().equals("sqlite");
-        Dialect dialect = sqlite ? new SqliteDialect() : new PostgresDialect();
-        Flyway.configure().dataSource(database.jdbcUrl(), null, null).locations("classpath:db/migration/" + database.dialect())
-                .javaMigrations(new Version7Migration(dialect), new Version8Migration(dialect), new Version9Migration(dialect))
-                .target("9").load().migrate();
+        Dialect dialect = Fixtures.migratedTo(database, "9");
+        boolean sqlite = dialect instanceof SqliteDialect;
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl()); Statement sql = connection.createStatement()) {
-            String definition = BlueprintJson.write(Fixtures.blueprint("service", "{'tier': {'type': 'number'}}", Map.of()));
-            sql.execute("INSERT INTO blueprints (identifier, definition) VALUES ('service', '" + definition.replace("'", "''") + "')");
+            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("service", "{'tier': {'type': 'number'}}", Map.of()));
             sql.execute("INSERT INTO entities (blueprint, identifier, title, properties) VALUES "
                     + "('service', 'pay', 'Payments API', '{\"tier\": 1}'), ('service', 'web', 'Website', '{\"tier\": 2}'), "
                     + "('service', 'doc', 'Docs', '{\"tier\": \"2\"}')");

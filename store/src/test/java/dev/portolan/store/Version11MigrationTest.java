@@ -5,7 +5,6 @@ import dev.portolan.catalog.search.SearchSort;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.store.testing.StoreTest;
 import dev.portolan.store.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,20 +23,14 @@ class Version11MigrationTest {
 
     @StoreTest
     void theSortIndexesOfAllBlueprintsGoAndSortedPagesAnswerAsBefore(TestDatabase database) throws SQLException {
-        boolean sqlite = database.dialect().equals("sqlite");
-        Dialect dialect = sqlite ? new SqliteDialect() : new PostgresDialect();
-        Flyway.configure().dataSource(database.jdbcUrl(), null, null).locations("classpath:db/migration/" + database.dialect())
-                .javaMigrations(new Version7Migration(dialect), new Version8Migration(dialect), new Version9Migration(dialect),
-                        new Version10Migration(dialect))
-                .target("10").load().migrate();
+        boolean sqlite = Fixtures.migratedTo(database, "10") instanceof SqliteDialect;
         String sortIndexes = sqlite
                 ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'entities_sort_%'"
                 : "SELECT indexname FROM pg_indexes WHERE indexname LIKE 'entities_sort_%'";
         assertThat(strings(database, sortIndexes))
                 .containsExactlyInAnyOrder("entities_sort_title", "entities_sort_created", "entities_sort_updated");
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl()); Statement sql = connection.createStatement()) {
-            String definition = BlueprintJson.write(Fixtures.blueprint("service", "{}", Map.of()));
-            sql.execute("INSERT INTO blueprints (identifier, definition) VALUES ('service', '" + definition.replace("'", "''") + "')");
+            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("service", "{}", Map.of()));
             sql.execute("INSERT INTO entities (blueprint, identifier, title) VALUES "
                     + "('service', 'pay', 'Payments API'), ('service', 'web', 'Website'), ('service', 'doc', 'Docs'), "
                     + "('service', 'new', NULL)");

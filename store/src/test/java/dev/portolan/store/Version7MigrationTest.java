@@ -3,7 +3,6 @@ package dev.portolan.store;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.store.testing.StoreTest;
 import dev.portolan.store.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,13 +23,10 @@ class Version7MigrationTest {
 
     @StoreTest
     void aVersion6DatabaseGetsTheNewPropertyIndexesAndItsEntitiesIndexedForSearch(TestDatabase database) throws SQLException {
-        Flyway.configure().dataSource(database.jdbcUrl(), null, null).locations("classpath:db/migration/" + database.dialect())
-                .target("6").load().migrate();
-        boolean sqlite = database.dialect().equals("sqlite");
+        boolean sqlite = Fixtures.migratedTo(database, "6") instanceof SqliteDialect;
         String tier = sqlite ? "json_extract(properties, '$.\"tier\"')" : "(properties -> 'tier')";
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl()); Statement sql = connection.createStatement()) {
-            String definition = BlueprintJson.write(Fixtures.blueprint("service", "{'tier': {'type': 'number'}}", Map.of()));
-            sql.execute("INSERT INTO blueprints (identifier, definition) VALUES ('service', '" + definition.replace("'", "''") + "')");
+            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("service", "{'tier': {'type': 'number'}}", Map.of()));
             sql.execute("CREATE INDEX entities_p_old ON entities (" + tier + ") WHERE blueprint = 'service'");
             sql.execute("INSERT INTO property_indexes (blueprint, property, index_name) VALUES ('service', 'tier', 'entities_p_old')");
             sql.execute("INSERT INTO entities (blueprint, identifier, title, properties) VALUES "

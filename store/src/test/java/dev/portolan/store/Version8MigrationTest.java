@@ -3,7 +3,6 @@ package dev.portolan.store;
 import dev.portolan.catalog.store.CatalogStore;
 import dev.portolan.store.testing.StoreTest;
 import dev.portolan.store.testing.TestDatabase;
-import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,13 +22,9 @@ class Version8MigrationTest {
 
     @StoreTest
     void aVersion7DatabaseGetsTypeStatisticsAndIsAnalyzed(TestDatabase database) throws SQLException {
-        boolean sqlite = database.dialect().equals("sqlite");
-        Flyway.configure().dataSource(database.jdbcUrl(), null, null).locations("classpath:db/migration/" + database.dialect())
-                .javaMigrations(new Version7Migration(sqlite ? new SqliteDialect() : new PostgresDialect()))
-                .target("7").load().migrate();
+        boolean sqlite = Fixtures.migratedTo(database, "7") instanceof SqliteDialect;
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl()); Statement sql = connection.createStatement()) {
-            String definition = BlueprintJson.write(Fixtures.blueprint("service", "{'tier': {'type': 'number'}}", Map.of()));
-            sql.execute("INSERT INTO blueprints (identifier, definition) VALUES ('service', '" + definition.replace("'", "''") + "')");
+            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("service", "{'tier': {'type': 'number'}}", Map.of()));
             sql.execute("INSERT INTO property_indexes (blueprint, property, index_name) VALUES ('service', 'tier', 'entities_p_gone')");
             sql.execute("INSERT INTO entities (blueprint, identifier, title, properties) VALUES "
                     + "('service', 'pay', 'Payments API', '{\"tier\": 1}'), ('service', 'web', 'Website', '{\"tier\": 2}')");
