@@ -17,9 +17,9 @@ import java.util.TreeSet;
  * The property indexes a search of one blueprint reads: those of the properties it compares by value
  * ({@code =}, {@code in}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code between}, anywhere in
  * the query) and of the property it sorts by, where the names may also be the meta-properties of
- * {@link MetaColumns} ({@code $title}, {@code $createdAt}, {@code $updatedAt}). Other operators read the rows whatever the indexes
- * ({@code contains}, the negations), so they ask for none. A search of all blueprints reads no
- * property index: each is partial, to one blueprint.
+ * {@link MetaColumns} ({@code $title}, {@code $createdAt}, {@code $updatedAt}). Other operators read
+ * the rows whatever the indexes ({@code contains}, the negations), so they ask for none. A search of
+ * all blueprints reads no property index: each is partial, to one blueprint.
  */
 final class SearchIndexes {
 
@@ -29,7 +29,10 @@ final class SearchIndexes {
 
     private SearchIndexes() {}
 
-    /** The properties (and meta-properties) of {@code blueprint}, the one searched, whose index the search reads, where they can have one. */
+    /**
+     * The properties (and meta-properties) of {@code blueprint}, the one searched, whose index the
+     * search reads, where they can have one.
+     */
     static Set<String> wanted(SearchRequest request, Blueprint blueprint) {
         Set<String> named = new TreeSet<>();
         if (request.query() != null) {
