@@ -88,9 +88,7 @@ final class EntityRows {
                 rows.add(row);
             }
             Sql.batch(connection, sql, rows);
-            Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
-            chunk.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new ArrayList<>()).add(w.entity().identifier()));
-            byBlueprint.forEach((blueprint, identifiers) -> dialect.indexInsertedText(connection, blueprint, identifiers));
+            identifiersByBlueprint(chunk).forEach((blueprint, identifiers) -> dialect.indexInsertedText(connection, blueprint, identifiers));
         }
     }
 
@@ -114,10 +112,8 @@ final class EntityRows {
 
     /** The stored relations of the entities about to be written (those that exist), by key. */
     Map<EntityKey, JsonNode> storedRelations(List<EntityWrite> writes) {
-        Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
-        writes.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new ArrayList<>()).add(w.entity().identifier()));
         Map<EntityKey, JsonNode> relations = new HashMap<>();
-        byBlueprint.forEach((blueprint, identifiers) -> {
+        identifiersByBlueprint(writes).forEach((blueprint, identifiers) -> {
             for (List<String> chunk : sortedChunks(identifiers)) {
                 Sql.query(connection, "SELECT identifier, relations FROM entities WHERE blueprint = ? AND identifier IN ("
                                 + Sql.placeholders(chunk.size()) + ")", parameters(blueprint, chunk),
@@ -125,6 +121,12 @@ final class EntityRows {
             }
         });
         return relations;
+    }
+
+    private static Map<String, List<String>> identifiersByBlueprint(List<EntityWrite> writes) {
+        Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
+        writes.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new ArrayList<>()).add(w.entity().identifier()));
+        return byBlueprint;
     }
 
     int delete(String blueprint, Collection<String> identifiers) {
