@@ -19,6 +19,14 @@ interface Dialect {
     /** {@code sqlite} or {@code postgresql}; also the folder of the dialect's migrations. */
     String name();
 
+    /**
+     * This dialect as the migrated database behind {@code connection} offers it: what a server may or may
+     * not have installed (PostgreSQL's {@code pg_trgm}) is asked once, when the store opens.
+     */
+    default Dialect asOfferedBy(Connection connection) throws SQLException {
+        return this;
+    }
+
     /** Starts a transaction on a connection fresh from the pool. */
     void begin(Connection connection, boolean write) throws SQLException;
 
@@ -49,6 +57,16 @@ interface Dialect {
      * {@link Identifiers#PATTERN} (checked by the caller), so they can be SQL literals.
      */
     String createPropertyIndex(String indexName, String blueprint, String property, PropertyDefinition definition);
+
+    /**
+     * DDL of the index that answers the search box's {@code contains} on one column ({@code title} or
+     * {@code identifier}) of one blueprint's entities, built the first time a search of the blueprint
+     * asks ({@link TextIndexes}); empty where one index serves every blueprint (SQLite's FTS5 table) or
+     * none can be built (PostgreSQL without {@code pg_trgm}: the search reads the rows).
+     */
+    default java.util.Optional<String> createTextIndex(String indexName, String blueprint, String column) {
+        return java.util.Optional.empty();
+    }
 
     /** What has the planner take statistics of a new property index (on a table that may hold a million rows). */
     java.util.List<String> analyzeIndex(String indexName);

@@ -35,13 +35,17 @@ final class JdbcCatalogStore implements CatalogStore {
 
     /** Migrates the schema and returns the store; closes the pools when migration fails. */
     static JdbcCatalogStore start(Pools pools, Dialect dialect) {
+        Dialect offered;
         try {
             Migrations.migrate(pools.migrations(), dialect);
-        } catch (RuntimeException e) {
+            try (Connection connection = pools.migrations().getConnection()) {
+                offered = dialect.asOfferedBy(connection);
+            }
+        } catch (RuntimeException | SQLException e) {
             pools.close();
             throw new StoreException("cannot migrate the " + dialect.name() + " database: " + e.getMessage(), e);
         }
-        return new JdbcCatalogStore(pools, dialect, Clock.systemUTC());
+        return new JdbcCatalogStore(pools, offered, Clock.systemUTC());
     }
 
     @Override

@@ -40,6 +40,7 @@ import java.util.Set;
 final class JdbcCatalogTransaction implements CatalogTransaction {
 
     private final boolean write;
+    private final Dialect dialect;
     private final BlueprintRows blueprints;
     private final EntityRows entities;
     private final EdgeRows edges;
@@ -56,6 +57,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
 
     JdbcCatalogTransaction(Connection connection, Dialect dialect, boolean write, Clock clock) {
         this.write = write;
+        this.dialect = dialect;
         this.blueprints = new BlueprintRows(connection, dialect);
         this.entities = new EntityRows(connection, dialect, write);
         this.edges = new EdgeRows(connection);
@@ -191,7 +193,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
         readable();
         Blueprint blueprint = searchedBlueprint(request);
         if (blueprint == null) return true;
-        Set<String> wanted = SearchIndexes.wanted(request, blueprint);
+        Set<String> wanted = SearchIndexes.wanted(request, blueprint, dialect);
         return wanted.isEmpty() || propertyIndexes.indexed(blueprint.identifier()).containsAll(wanted);
     }
 
@@ -200,7 +202,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
         writable();
         Blueprint blueprint = searchedBlueprint(request);
         if (blueprint != null) {
-            propertyIndexes.build(blueprint, SearchIndexes.wanted(request, blueprint));
+            propertyIndexes.build(blueprint, SearchIndexes.wanted(request, blueprint, dialect));
         }
     }
 

@@ -73,14 +73,14 @@ final class PostgresPredicates implements Predicates {
     public SqlFragment containsText(Operand operand, String text) {
         boolean trigrams = text.codePointCount(0, text.length()) >= 3;
         if (operand instanceof Operand.TextColumn column && column.column().equals("title") && trigrams) {
-            // The same match as strpos, written as LIKE so the trigram index of the column serves it
-            // (Version7Migration): the catalog page's search box. A shorter text has no trigram, and
+            // The same match as strpos, written as LIKE so that the blueprint's trigram index of the column
+            // (TextIndexes) serves it: the catalog page's search box. A shorter text has no trigram, and
             // LIKE would make the index read itself whole: strpos then, on the rows the rest selects.
             return textCondition(operand, TRIGRAM_TEXT + text(operand) + " LIKE ? ESCAPE '\\'", "%" + escapeLike(text) + "%");
         }
         if (operand instanceof Operand.TextColumn column && column.column().equals("identifier") && trigrams) {
-            // The identifiers' trigrams are of lower(identifier) (Version9Migration): LIKE on it finds the
-            // candidates (a superset: lower under "C" folds ASCII letters only, in the text as in the column)
+            // The identifiers' trigrams are of lower(identifier) (PostgresDialect#createTextIndex): LIKE on it
+            // finds the candidates (a superset: lower under "C" folds ASCII letters only, in the text as in the column)
             // and strpos keeps exactly the identifiers that contain the text.
             return SqlFragment.of("(" + TRIGRAM_TEXT + "lower(e.identifier) LIKE lower(CAST(? AS text) COLLATE \"C\") ESCAPE '\\'"
                     + " AND strpos(e.identifier, ?) > 0)",

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * row in each index: with one on each of 9 properties, SQLite writes such entities at half the rate,
  * PostgreSQL at 60%), so only the properties searches use have one. The meta-properties a page is
  * sorted by ({@link MetaColumns}: {@code $title}, {@code $createdAt}, {@code $updatedAt}) are kept here
- * too, under their names, with a (column, identifier) index each.
+ * too, under their names, with a (column, identifier) index each, and so are the search box's text
+ * indexes ({@link TextIndexes}).
  *
  * <p>The {@code property_indexes} table records which exist; index names come from a hash of
  * blueprint, property and index DDL, so a changed definition (e.g. another PostgreSQL index method)
@@ -53,7 +54,7 @@ final class PropertyIndexes {
         String identifier = blueprint.identifier();
         PropertySchema schema = blueprint.properties();
         existing(identifier).forEach((key, name) -> {
-            boolean indexable = indexable(identifier, key, schema);
+            boolean indexable = indexable(dialect, identifier, key, schema);
             if (!indexable || !name.equals(indexName(identifier, key, schema))) {
                 drop(identifier, key, name);
                 if (indexable) {
@@ -75,7 +76,7 @@ final class PropertyIndexes {
         PropertySchema schema = blueprint.properties();
         List<String> built = new ArrayList<>();
         for (String property : new TreeSet<>(properties)) {
-            if (!indexed.contains(property) && indexable(blueprint.identifier(), property, schema)
+            if (!indexed.contains(property) && indexable(dialect, blueprint.identifier(), property, schema)
                     && tryCreate(blueprint.identifier(), property, schema)) {
                 built.add(property);
             }
@@ -125,12 +126,15 @@ final class PropertyIndexes {
     }
 
     /**
-     * Whether the key can have an index: a scalar property of the blueprint, or a meta-property of
-     * {@link MetaColumns}; both names usable in SQL.
+     * Whether the key can have an index: a scalar property of the blueprint, a meta-property of
+     * {@link MetaColumns}, or a text index of {@link TextIndexes} where the dialect builds one; names
+     * usable in SQL.
      */
-    static boolean indexable(String blueprint, String key, PropertySchema schema) {
+    static boolean indexable(Dialect dialect, String blueprint, String key, PropertySchema schema) {
         if (!Identifiers.isValid(blueprint)) return false;
         if (MetaColumns.column(key).isPresent()) return true;
+        Optional<String> textColumn = TextIndexes.column(key);
+        if (textColumn.isPresent()) return dialect.createTextIndex("x", blueprint, textColumn.get()).isPresent();
         PropertyDefinition definition = schema.definition(key);
         return definition != null && definition.isScalar() && Identifiers.isValid(key);
     }
@@ -141,7 +145,7 @@ final class PropertyIndexes {
      */
     private void create(String blueprint, String key, PropertySchema schema) {
         String name = indexName(blueprint, key, schema);
-        if (MetaColumns.column(key).isEmpty()) {
+        if (MetaColumns.column(key).isEmpty() && TextIndexes.column(key).isEmpty()) {
             // A column has its statistics already; a property's value is an expression that needs its own.
             dialect.createPropertyStatistics(key).forEach(statistics -> Sql.update(connection, statistics, List.of()));
         }
@@ -157,6 +161,10 @@ final class PropertyIndexes {
     }
 
     private String ddl(String name, String blueprint, String key, PropertySchema schema) {
+        Optional<String> textColumn = TextIndexes.column(key);
+        if (textColumn.isPresent()) {
+            return dialect.createTextIndex(name, blueprint, textColumn.get()).orElseThrow();
+        }
         return MetaColumns.column(key).map(column -> MetaColumns.createIndex(name, blueprint, column))
                 .orElseGet(() -> dialect.createPropertyIndex(name, blueprint, key, schema.definition(key)));
     }

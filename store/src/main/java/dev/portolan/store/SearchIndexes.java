@@ -17,9 +17,11 @@ import java.util.TreeSet;
  * The property indexes a search of one blueprint reads: those of the properties it compares by value
  * ({@code =}, {@code in}, {@code <}, {@code <=}, {@code >}, {@code >=}, {@code between}, anywhere in
  * the query) and of the property it sorts by, where the names may also be the meta-properties of
- * {@link MetaColumns} ({@code $title}, {@code $createdAt}, {@code $updatedAt}). Other operators read
- * the rows whatever the indexes ({@code contains}, the negations), so they ask for none. A search of
- * all blueprints reads no property index: each is partial, to one blueprint.
+ * {@link MetaColumns} ({@code $title}, {@code $createdAt}, {@code $updatedAt}), and the text indexes of
+ * the search box's {@code contains} on {@code $title} and {@code $identifier} ({@link TextIndexes}), where
+ * the database has them. Other operators read the rows whatever the indexes ({@code contains} on a
+ * property, the negations), so they ask for none. A search of all blueprints reads no such index: each
+ * is partial, to one blueprint.
  */
 final class SearchIndexes {
 
@@ -33,7 +35,7 @@ final class SearchIndexes {
      * The properties (and meta-properties) of {@code blueprint}, the one searched, whose index the
      * search reads, where they can have one.
      */
-    static Set<String> wanted(SearchRequest request, Blueprint blueprint) {
+    static Set<String> wanted(SearchRequest request, Blueprint blueprint, Dialect dialect) {
         Set<String> named = new TreeSet<>();
         if (request.query() != null) {
             collect(request.query(), named);
@@ -45,7 +47,7 @@ final class SearchIndexes {
         // A relation of the same name is what a rule on the name compares (SearchCompiler), not a property.
         PropertySchema schema = blueprint.properties();
         named.removeIf(name -> (blueprint.relations() != null && blueprint.relations().containsKey(name))
-                || !PropertyIndexes.indexable(blueprint.identifier(), name, schema));
+                || !PropertyIndexes.indexable(dialect, blueprint.identifier(), name, schema));
         return named;
     }
 
@@ -57,6 +59,7 @@ final class SearchIndexes {
             }
             case PropertyRule rule -> {
                 if (BY_VALUE.contains(rule.operator())) named.add(rule.property());
+                TextIndexes.wantedBy(rule).ifPresent(named::add);
             }
             case RelatedToRule ignored -> { }
         }
