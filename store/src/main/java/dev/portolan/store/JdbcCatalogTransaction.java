@@ -116,7 +116,6 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public void deleteBlueprint(String identifier) {
         writable();
-        edges.deleteFromBlueprint(identifier);
         blueprints.delete(identifier);
     }
 
@@ -156,7 +155,6 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public int deleteEntities(String blueprint, Collection<String> identifiers) {
         writable();
-        edges.deleteFrom(blueprint, identifiers);
         return entities.delete(blueprint, identifiers);
     }
 
