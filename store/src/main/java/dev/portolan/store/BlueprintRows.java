@@ -48,7 +48,7 @@ final class BlueprintRows {
         propertyIndexes.follow(blueprint);
     }
 
-    /** Deletes the blueprint; its entities and their edges go with it (foreign keys cascade). */
+    /** Deletes the blueprint; its entities go with it (foreign key cascade), their edges gone before (EdgeRows). */
     void delete(String identifier) {
         propertyIndexes.dropAll(identifier);
         Sql.update(connection, "DELETE FROM blueprints WHERE identifier = ?", List.of(identifier));

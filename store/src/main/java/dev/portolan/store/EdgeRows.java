@@ -19,7 +19,11 @@ import java.util.TreeSet;
 
 /**
  * The {@code relation_edges} table: one row per link, derived from {@link Entity#relations()} on
- * every insert and update. Edges from a deleted entity go with it (foreign key cascade).
+ * every insert and update, in the same transaction as the entity's row. The store deletes an
+ * entity's edges itself, in the transaction that deletes the entity (or its blueprint): on PostgreSQL
+ * no foreign key ties an edge to its source any more (V14), since checking it locked the entity row
+ * for every edge written, a tenth of a cold resync, for edges that only ever come with their entity.
+ * SQLite keeps the key and its cascade (checking it costs a look-up of a page just written).
  */
 final class EdgeRows {
 
@@ -62,14 +66,22 @@ final class EdgeRows {
         Map<String, Set<String>> byBlueprint = new LinkedHashMap<>();
         writes.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new TreeSet<>())
                 .add(w.entity().identifier()));
-        byBlueprint.forEach((blueprint, identifiers) -> {
-            for (List<String> chunk : Sql.chunks(identifiers)) {
-                List<Object> parameters = new ArrayList<>(List.of(blueprint));
-                parameters.addAll(chunk);
-                Sql.update(connection, "DELETE FROM relation_edges WHERE source_blueprint = ? AND source_identifier IN ("
-                        + Sql.placeholders(chunk.size()) + ")", parameters);
-            }
-        });
+        byBlueprint.forEach(this::deleteFrom);
+    }
+
+    /** Removes the edges of the given sources of one blueprint: before the entities themselves go. */
+    void deleteFrom(String blueprint, Collection<String> identifiers) {
+        for (List<String> chunk : Sql.chunks(new TreeSet<>(identifiers))) {
+            List<Object> parameters = new ArrayList<>(List.of(blueprint));
+            parameters.addAll(chunk);
+            Sql.update(connection, "DELETE FROM relation_edges WHERE source_blueprint = ? AND source_identifier IN ("
+                    + Sql.placeholders(chunk.size()) + ")", parameters);
+        }
+    }
+
+    /** Removes the edges of every entity of a blueprint: before the blueprint goes. */
+    void deleteFromBlueprint(String blueprint) {
+        Sql.update(connection, "DELETE FROM relation_edges WHERE source_blueprint = ?", List.of(blueprint));
     }
 
     List<RelationEdge> findTo(Collection<EntityKey> targets) {

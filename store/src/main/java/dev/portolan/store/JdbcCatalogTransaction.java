@@ -116,6 +116,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public void deleteBlueprint(String identifier) {
         writable();
+        edges.deleteFromBlueprint(identifier);
         blueprints.delete(identifier);
     }
 
@@ -155,6 +156,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public int deleteEntities(String blueprint, Collection<String> identifiers) {
         writable();
+        edges.deleteFrom(blueprint, identifiers);
         return entities.delete(blueprint, identifiers);
     }
 
