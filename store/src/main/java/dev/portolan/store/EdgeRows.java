@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * The {@code relation_edges} table: one row per link, derived from {@link Entity#relations()} on
  * every insert and update, in the same transaction as the entity's row. The store deletes an
  * entity's edges itself, in the transaction that deletes the entity (or its blueprint): on PostgreSQL
- * no foreign key ties an edge to its source any more (V14), since checking it locked the entity row
+ * no foreign key ties an edge to its source any more (V16), since checking it locked the entity row
  * for every edge written, a tenth of a cold resync, for edges that only ever come with their entity.
  * SQLite keeps the key and its cascade (checking it costs a look-up of a page just written).
  */

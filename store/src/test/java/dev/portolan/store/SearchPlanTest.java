@@ -125,6 +125,41 @@ class SearchPlanTest {
         }
     }
 
+    /**
+     * The edges of deleted entities are deleted by the store, a chunk of identifiers at a time
+     * (EdgeRows.deleteFrom): with no fresh statistics the planner took the blueprint's edges for a few
+     * and filtered them all instead of looking the identifiers up. A large write has relation_edges
+     * analyzed, as it has entities (PostgresDialect.afterWrite).
+     */
+    @StoreTest
+    void aLargeWriteHasTheEdgesAnalyzedSoThatDeletingThemLooksThemUpOnPostgresql(TestDatabase database) throws SQLException {
+        assumeTrue(database.dialect().equals("postgresql"), "SQLite's planner reads its own statistics (sqlite_stat4)");
+        try (CatalogStore store = database.openStore()) {
+            Fixtures.insertBlueprints(store, blueprint("team", "{}", Map.of()),
+                    blueprint("service", "{}", Map.of("owner", Fixtures.relation("team", false, false))));
+        }
+        try (Connection writer = DriverManager.getConnection(database.jdbcUrl());
+             Statement statement = writer.createStatement()) {
+            statement.execute("INSERT INTO entities (blueprint, identifier) SELECT 'service', 's' || i FROM generate_series(1, 3000) i");
+            statement.execute("INSERT INTO relation_edges (source_blueprint, source_identifier, relation, target_blueprint, "
+                    + "target_identifier) SELECT 'service', 's' || i, 'owner', 'team', 't1' FROM generate_series(1, 3000) i");
+            // A backend reports its changes to the statistics views when idle, at most once a second: now.
+            statement.execute("SELECT pg_stat_force_next_flush()");
+        }
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl())) {
+            connection.setAutoCommit(false);
+            new PostgresDialect().afterWrite(connection);
+        }
+        assertThat(strings(database, "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL "
+                + "AND relname IN ('entities', 'relation_edges')")).containsExactlyInAnyOrder("entities", "relation_edges");
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+             Statement statement = connection.createStatement()) {
+            String delete = explain(statement, "DELETE FROM relation_edges WHERE source_blueprint = 'service' "
+                    + "AND source_identifier IN ('s1', 's2', 's3')");
+            assertThat(delete).containsPattern("Index Cond: .*source_identifier = ANY");
+        }
+    }
+
     private static String explain(Statement statement, String sql) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
