@@ -48,7 +48,7 @@ final class BlueprintRows {
         propertyIndexes.follow(blueprint);
     }
 
-    /** Deletes the blueprint; its entities go with it (foreign key cascade), their edges gone before (EdgeRows). */
+    /** Deletes the blueprint; its entities go with it (foreign key cascade), their edges right after (EdgeRows). */
     void delete(String identifier) {
         propertyIndexes.dropAll(identifier);
         Sql.update(connection, "DELETE FROM blueprints WHERE identifier = ?", List.of(identifier));

@@ -69,7 +69,7 @@ final class EdgeRows {
         byBlueprint.forEach(this::deleteFrom);
     }
 
-    /** Removes the edges of the given sources of one blueprint: before the entities themselves go. */
+    /** Removes the edges of the given sources of one blueprint, in the transaction that deletes them. */
     void deleteFrom(String blueprint, Collection<String> identifiers) {
         for (List<String> chunk : Sql.chunks(new TreeSet<>(identifiers))) {
             List<Object> parameters = new ArrayList<>(List.of(blueprint));
@@ -79,7 +79,7 @@ final class EdgeRows {
         }
     }
 
-    /** Removes the edges of every entity of a blueprint: before the blueprint goes. */
+    /** Removes the edges of every entity of a blueprint, in the transaction that deletes it. */
     void deleteFromBlueprint(String blueprint) {
         Sql.update(connection, "DELETE FROM relation_edges WHERE source_blueprint = ?", List.of(blueprint));
     }

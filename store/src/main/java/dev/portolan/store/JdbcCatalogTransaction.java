@@ -116,8 +116,10 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public void deleteBlueprint(String identifier) {
         writable();
-        edges.deleteFromBlueprint(identifier);
         blueprints.delete(identifier);
+        // After the rows, not before: the delete waits for writers of the blueprint's entities to commit
+        // (PostgreSQL), and a statement that starts after it sees the edges they wrote.
+        edges.deleteFromBlueprint(identifier);
     }
 
     @Override
@@ -156,8 +158,10 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public int deleteEntities(String blueprint, Collection<String> identifiers) {
         writable();
+        int deleted = entities.delete(blueprint, identifiers);
+        // After the rows, as for a blueprint: every edge a writer of these entities committed is seen.
         edges.deleteFrom(blueprint, identifiers);
-        return entities.delete(blueprint, identifiers);
+        return deleted;
     }
 
     @Override
