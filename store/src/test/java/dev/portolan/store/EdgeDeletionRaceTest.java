@@ -7,14 +7,12 @@ import dev.portolan.store.testing.StoreTest;
 import dev.portolan.store.testing.TestDatabase;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static dev.portolan.store.Fixtures.blueprint;
 import static dev.portolan.store.Fixtures.entity;
 import static dev.portolan.store.StoreReads.edgesTo;
 import static dev.portolan.store.StoreReads.strings;
@@ -32,8 +30,7 @@ class EdgeDeletionRaceTest {
     void aDeleteThatWaitsForAWriterOfTheEntityRemovesTheEdgesTheWriterCommitted(TestDatabase database) throws Exception {
         assumeTrue(database.dialect().equals("postgresql"), "SQLite has one writer at a time, and keeps the key's cascade");
         try (CatalogStore store = database.openStore()) {
-            Fixtures.insertBlueprints(store, blueprint("team", "{}", Map.of()),
-                    blueprint("service", "{}", Map.of("owner", Fixtures.relation("team", false, false))));
+            Fixtures.insertBlueprints(store, Fixtures.teamsAndServices());
             Fixtures.insert(store, entity("team", "t1", "{}"), entity("team", "t2", "{}"),
                     entity("service", "pay", "{}", "{'owner': 't1'}"));
 

@@ -73,6 +73,12 @@ final class Fixtures {
         return java.util.Arrays.stream(entities).map(Fixtures::write).toList();
     }
 
+    /** Two blueprints: {@code team}, and {@code service} whose {@code owner} is a team (optional, one): relation edges to test. */
+    static Blueprint[] teamsAndServices() {
+        return new Blueprint[] {blueprint("team", "{}", Map.of()),
+                blueprint("service", "{}", Map.of("owner", relation("team", false, false)))};
+    }
+
     static void insertBlueprints(CatalogStore store, Blueprint... blueprints) {
         store.write(tx -> {
             for (Blueprint blueprint : blueprints) {

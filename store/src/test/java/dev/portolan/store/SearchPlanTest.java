@@ -135,8 +135,7 @@ class SearchPlanTest {
     void aLargeWriteHasTheEdgesAnalyzedSoThatDeletingThemLooksThemUpOnPostgresql(TestDatabase database) throws SQLException {
         assumeTrue(database.dialect().equals("postgresql"), "SQLite's planner reads its own statistics (sqlite_stat4)");
         try (CatalogStore store = database.openStore()) {
-            Fixtures.insertBlueprints(store, blueprint("team", "{}", Map.of()),
-                    blueprint("service", "{}", Map.of("owner", Fixtures.relation("team", false, false))));
+            Fixtures.insertBlueprints(store, Fixtures.teamsAndServices());
         }
         try (Connection writer = DriverManager.getConnection(database.jdbcUrl());
              Statement statement = writer.createStatement()) {

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import static dev.portolan.store.StoreReads.edgesTo;
 import static dev.portolan.store.StoreReads.strings;
@@ -30,9 +29,7 @@ class Version14MigrationTest {
         String keys = "SELECT conname FROM pg_constraint WHERE conrelid = 'relation_edges'::regclass AND contype = 'f'";
         assertThat(strings(database, keys)).hasSize(1);
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl()); Statement sql = connection.createStatement()) {
-            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("team", "{}", Map.of()));
-            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("service", "{}",
-                    Map.of("owner", Fixtures.relation("team", false, false))));
+            for (var blueprint : Fixtures.teamsAndServices()) Fixtures.insertBlueprintRow(sql, blueprint);
             sql.execute("INSERT INTO entities (blueprint, identifier, relations) VALUES ('team', 't1', '{}'), "
                     + "('service', 'pay', '{\"owner\": \"t1\"}'), ('service', 'web', '{\"owner\": \"t1\"}'), "
                     + "('service', 'doc', '{\"owner\": \"t1\"}')");

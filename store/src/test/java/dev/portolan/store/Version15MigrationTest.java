@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 
 import static dev.portolan.store.StoreReads.strings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,9 +26,7 @@ class Version15MigrationTest {
         String keys = "SELECT conname FROM pg_constraint WHERE conrelid = 'relation_edges'::regclass AND contype = 'f'";
         assertThat(strings(database, keys)).isEmpty();
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl()); Statement sql = connection.createStatement()) {
-            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("team", "{}", Map.of()));
-            Fixtures.insertBlueprintRow(sql, Fixtures.blueprint("service", "{}",
-                    Map.of("owner", Fixtures.relation("team", false, false))));
+            for (var blueprint : Fixtures.teamsAndServices()) Fixtures.insertBlueprintRow(sql, blueprint);
             sql.execute("INSERT INTO entities (blueprint, identifier, relations) VALUES ('team', 't1', '{}'), "
                     + "('service', 'pay', '{\"owner\": \"t1\"}'), ('service', 'web', '{\"owner\": \"t1\"}')");
             sql.execute("INSERT INTO relation_edges (source_blueprint, source_identifier, relation, target_blueprint, target_identifier) "
