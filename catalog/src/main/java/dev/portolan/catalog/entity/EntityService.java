@@ -273,7 +273,7 @@ public final class EntityService {
 
         boolean test(EntityDraft draft) {
             return known.matches(blueprint.identifier(), draft.identifier(),
-                    EntityUpsert.hashAsReplacement(draft, blueprint, schema, actor));
+                    () -> EntityUpsert.hashAsReplacement(draft, blueprint, schema, actor));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.portolan.catalog.entity;
 
+import java.util.function.Supplier;
 
 /**
  * The content hashes of a datasource's entities, read once at the start of a resync so that an
@@ -35,9 +36,22 @@ public final class StoredHashes {
     }
 
     /** Whether the entity is known with this very content hash. */
-    public synchronized boolean matches(String blueprint, String identifier, String contentHash) {
-        int slot = find(key(blueprint, identifier));
-        return slot >= 0 && contents[slot] == content(contentHash);
+    public boolean matches(String blueprint, String identifier, String contentHash) {
+        return matches(blueprint, identifier, () -> contentHash);
+    }
+
+    /**
+     * Whether the entity is known with the content hash given: the hash is computed only for an
+     * entity the table knows, so a resync's new entities (all of a first one) cost no hash here.
+     */
+    public boolean matches(String blueprint, String identifier, Supplier<String> contentHash) {
+        long stored;
+        synchronized (this) {
+            int slot = find(key(blueprint, identifier));
+            if (slot < 0) return false;
+            stored = contents[slot];
+        }
+        return stored == content(contentHash.get());
     }
 
     /** Forgets an entity (deleted, or written with an unknown outcome). */

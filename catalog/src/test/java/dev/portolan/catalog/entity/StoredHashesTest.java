@@ -41,6 +41,19 @@ class StoredHashesTest {
     }
 
     @Test
+    void computesTheHashOnlyForAnEntityItKnows() {
+        StoredHashes hashes = new StoredHashes();
+        hashes.put("service", "a", A);
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThat(hashes.matches("service", "b", () -> { computed.incrementAndGet(); return A; })).isFalse();
+        assertThat(computed).hasValue(0);
+        assertThat(hashes.matches("service", "a", () -> { computed.incrementAndGet(); return A; })).isTrue();
+        assertThat(hashes.matches("service", "a", () -> { computed.incrementAndGet(); return B; })).isFalse();
+        assertThat(computed).hasValue(2);
+    }
+
+    @Test
     void aLaterPutReplacesTheHashAndANullOneForgetsTheEntity() {
         StoredHashes hashes = new StoredHashes();
         hashes.put("service", "a", A);
