@@ -21,6 +21,8 @@ public final class AuditTrail {
     public static final String BLUEPRINT = "blueprint";
 
     private static final Set<String> META_FIELDS = Set.of("createdAt", "createdBy", "updatedAt", "updatedBy");
+    /** Fields whose members are compared one by one. */
+    private static final Set<String> NESTED = Set.of("properties", "relations", "schema");
 
     private AuditTrail() {}
 
@@ -30,12 +32,59 @@ public final class AuditTrail {
      */
     public static AuditRecord success(String resourceType, String identifier, String blueprint, AuditAction action,
                                       Actor actor, Instant at, JsonNode before, JsonNode after) {
-        List<String> changed = changedFields(before, after);
+        List<String> changed;
         ObjectNode diff = Json.object();
-        diff.set("before", slice(before, changed));
-        diff.set("after", slice(after, changed));
+        if (before == null && after != null && after.isObject()) {
+            changed = new ArrayList<>();
+            diff.set("before", Json.MAPPER.nullNode());
+            diff.set("after", whole(after, changed));
+        } else if (after == null && before != null && before.isObject()) {
+            changed = new ArrayList<>();
+            diff.set("before", whole(before, changed));
+            diff.set("after", Json.MAPPER.nullNode());
+        } else {
+            changed = changedFields(before, after);
+            diff.set("before", slice(before, changed));
+            diff.set("after", slice(after, changed));
+        }
         return new AuditRecord(null, at, resourceType, identifier, blueprint, action, "SUCCESS", actor.origin(),
                 actor.datasource(), changed, diff, null, actor.resync());
+    }
+
+    /**
+     * The slice of a created or deleted resource, and its changed fields: what {@link #changedFields}
+     * and {@link #slice} give when one side is null (every field with a value, one level into
+     * properties, relations and schema), in one pass and without comparing anything. Creates are
+     * most of a first resync's records. An inner object whose members all have values goes into
+     * the slice as it is (not copied).
+     */
+    private static ObjectNode whole(JsonNode node, List<String> changed) {
+        ObjectNode slice = Json.object();
+        if (node.has("identifier")) slice.set("identifier", node.get("identifier"));
+        for (var field : node.properties()) {
+            String key = field.getKey();
+            JsonNode value = field.getValue();
+            if (META_FIELDS.contains(key)) continue;
+            if (NESTED.contains(key) && value.isObject()) {
+                int withValues = 0;
+                for (var inner : value.properties()) {
+                    if (!inner.getValue().isNull()) {
+                        changed.add(key + "." + inner.getKey());
+                        withValues++;
+                    }
+                }
+                if (withValues == value.size() && withValues > 0) {
+                    slice.set(key, value);
+                } else if (withValues > 0) {
+                    ObjectNode some = slice.putObject(key);
+                    value.properties().forEach(inner -> { if (!inner.getValue().isNull()) some.set(inner.getKey(), inner.getValue()); });
+                }
+            } else if (!value.isNull()) {
+                changed.add(key);
+                slice.set(key, value);
+            }
+        }
+        return slice;
     }
 
     /** Fields (one level into properties and relations) whose values differ; meta fields are left out. */
@@ -48,7 +97,7 @@ public final class AuditTrail {
             if (META_FIELDS.contains(key)) continue;
             JsonNode b = before == null ? null : before.get(key);
             JsonNode a = after == null ? null : after.get(key);
-            if ((key.equals("properties") || key.equals("relations") || key.equals("schema")) && isObject(a, b)) {
+            if (NESTED.contains(key) && isObject(a, b)) {
                 Set<String> inner = new LinkedHashSet<>();
                 if (b != null) b.fieldNames().forEachRemaining(inner::add);
                 if (a != null) a.fieldNames().forEachRemaining(inner::add);
@@ -73,7 +122,7 @@ public final class AuditTrail {
         return Json.canonical(a).equals(Json.canonical(b));
     }
 
-    private static JsonNode slice(JsonNode node, List<String> fields) {
+    static JsonNode slice(JsonNode node, List<String> fields) {
         if (node == null) return Json.MAPPER.nullNode();
         ObjectNode slice = Json.object();
         if (!node.path("identifier").isMissingNode()) slice.set("identifier", node.get("identifier"));

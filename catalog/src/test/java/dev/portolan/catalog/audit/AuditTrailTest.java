@@ -163,4 +163,30 @@ class AuditTrailTest {
         assertThat(record.diff().get("before").has("createdAt")).isFalse();
         assertThat(record.origin()).isEqualTo("portolan");
     }
+
+    @Test
+    void aCreateOrADeleteRecordsExactlyWhatComparingWithNothingWould() {
+        java.util.List<JsonNode> resources = java.util.List.of(
+                BEFORE,
+                json("{\"title\": \"T\", \"identifier\": \"x\", \"properties\": {\"a\": null, \"b\": 2}, \"relations\": {}}"),
+                json("{\"identifier\": null, \"properties\": {\"a\": null}, \"relations\": {\"r\": null}, \"team\": []}"),
+                json("{\"identifier\": \"x\", \"properties\": [1, 2], \"relations\": null, \"calculationErrors\": {\"c\": \"boom\"}}"),
+                json("{\"properties\": {\"a\": {\"nested\": null}}, \"updatedBy\": \"alice\"}"),
+                json("{\"identifier\": \"s\", \"title\": \"S\", \"schema\": {\"properties\": {\"a\": {}}, \"required\": []}, \"relations\": {}}"));
+        for (JsonNode resource : resources) {
+            java.util.List<String> compared = AuditTrail.changedFields(null, resource);
+            JsonNode sliced = AuditTrail.slice(resource, compared);
+
+            AuditRecord created = AuditTrail.success(AuditTrail.ENTITY, "x", "service", AuditAction.CREATE, Actor.system(), NOW, null, resource);
+            AuditRecord deleted = AuditTrail.success(AuditTrail.ENTITY, "x", "service", AuditAction.DELETE, Actor.system(), NOW, resource, null);
+
+            assertThat(created.changedFields()).as(resource.toString()).containsExactlyElementsOf(compared);
+            assertThat(deleted.changedFields()).as(resource.toString()).containsExactlyElementsOf(compared);
+            // The same text, so the same member order as well as the same values.
+            assertThat(created.diff().get("after").toString()).as(resource.toString()).isEqualTo(sliced.toString());
+            assertThat(deleted.diff().get("before").toString()).as(resource.toString()).isEqualTo(sliced.toString());
+            assertThat(created.diff().get("before").isNull()).isTrue();
+            assertThat(deleted.diff().get("after").isNull()).isTrue();
+        }
+    }
 }
