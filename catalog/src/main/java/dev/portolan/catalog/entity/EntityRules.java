@@ -18,6 +18,11 @@ public final class EntityRules {
     private EntityRules() {}
 
     public static List<Violation> check(Entity entity, Blueprint blueprint) {
+        return check(entity, blueprint, blueprint.properties());
+    }
+
+    /** @param schema the blueprint's property schema, read from its JSON once for a batch of entities */
+    static List<Violation> check(Entity entity, Blueprint blueprint, PropertySchema schema) {
         List<Violation> violations = new ArrayList<>();
         if (!Identifiers.isEntityIdentifier(entity.identifier())) {
             violations.add(new Violation("identifier", "'" + PropertyValueRules.abbreviate(String.valueOf(entity.identifier()))
@@ -26,7 +31,7 @@ public final class EntityRules {
         for (int i = 0; i < entity.team().size(); i++) {
             if (entity.team().get(i).isBlank()) violations.add(new Violation("team[" + i + "]", "must not be empty"));
         }
-        checkProperties(entity, blueprint, violations);
+        checkProperties(entity, blueprint, schema, violations);
         checkRelations(entity, blueprint, violations);
         checkNoNul("title", entity.title() == null ? null : Json.MAPPER.getNodeFactory().textNode(entity.title()), violations);
         checkNoNul("icon", entity.icon() == null ? null : Json.MAPPER.getNodeFactory().textNode(entity.icon()), violations);
@@ -69,8 +74,7 @@ public final class EntityRules {
         }
     }
 
-    private static void checkProperties(Entity entity, Blueprint blueprint, List<Violation> violations) {
-        PropertySchema schema = blueprint.properties();
+    private static void checkProperties(Entity entity, Blueprint blueprint, PropertySchema schema, List<Violation> violations) {
         entity.properties().properties().forEach(e -> {
             PropertyDefinition definition = schema.definition(e.getKey());
             if (definition == null) {

@@ -92,7 +92,7 @@ final class EntityUpsert {
             Entity before = stored.get(draft.identifier());
             Entity after = EntityAssembler.assemble(draft, draft.identifier(), blueprint, schema, before, options.merge(),
                     now, actor.origin(), actor.datasource());
-            List<Violation> violations = EntityRules.check(after, blueprint);
+            List<Violation> violations = EntityRules.check(after, blueprint, schema);
             if (!violations.isEmpty()) {
                 outcomes.put(index, UpsertOutcome.failure(index, draft.identifier(), CatalogException.invalid("invalid_entity",
                         "Entity '" + draft.identifier() + "' of blueprint '" + blueprint.identifier() + "'", violations)));
