@@ -1,13 +1,17 @@
 package dev.portolan.store;
 
+import dev.portolan.catalog.CatalogException;
 import dev.portolan.catalog.blueprint.Blueprint;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code blueprints} table, and the property indexes that follow each blueprint's schema. */
 final class BlueprintRows {
@@ -15,11 +19,31 @@ final class BlueprintRows {
     private static final String COLUMNS = "identifier, definition, created_at, created_by, updated_at, updated_by";
 
     private final Connection connection;
+    private final Dialect dialect;
     private final PropertyIndexes propertyIndexes;
 
     BlueprintRows(Connection connection, Dialect dialect) {
         this.connection = connection;
+        this.dialect = dialect;
         this.propertyIndexes = new PropertyIndexes(connection, dialect);
+    }
+
+    /**
+     * Locks the blueprints whose entities are about to be inserted against deletion until the
+     * transaction ends (PostgreSQL: {@code FOR KEY SHARE}; other writers of their entities go on),
+     * and fails when one no longer exists. On PostgreSQL this replaces the entities' foreign key to
+     * their blueprint (V17), whose check locked the blueprint's row once per entity row written:
+     * here it is once per batch. A blueprint deleted meanwhile is seen here as missing: its delete
+     * waits for this lock, and a delete that committed first leaves no row to lock.
+     */
+    void lockForEntities(Collection<String> identifiers) {
+        List<String> wanted = identifiers.stream().distinct().sorted().toList();
+        if (wanted.isEmpty()) return;
+        Set<String> found = new HashSet<>(Sql.query(connection, "SELECT identifier FROM blueprints WHERE identifier IN ("
+                + Sql.placeholders(wanted.size()) + ")" + dialect.lockForKeyShare(), wanted, row -> row.getString(1)));
+        for (String identifier : wanted) {
+            if (!found.contains(identifier)) throw CatalogException.notFound("Blueprint", identifier);
+        }
     }
 
     Optional<Blueprint> find(String identifier) {
@@ -48,10 +72,16 @@ final class BlueprintRows {
         propertyIndexes.follow(blueprint);
     }
 
-    /** Deletes the blueprint; its entities go with it (foreign key cascade), their edges right after (EdgeRows). */
+    /**
+     * Deletes the blueprint, then its entities: after the row, not before, since deleting the row
+     * waits for the writers that locked it ({@link #lockForEntities}) and a statement that starts
+     * after that sees the entities they committed. (On SQLite the foreign key's cascade has already
+     * deleted them.) Their edges go after them (EdgeRows).
+     */
     void delete(String identifier) {
         propertyIndexes.dropAll(identifier);
         Sql.update(connection, "DELETE FROM blueprints WHERE identifier = ?", List.of(identifier));
+        Sql.update(connection, "DELETE FROM entities WHERE blueprint = ?", List.of(identifier));
     }
 
     private static Blueprint map(ResultSet row) throws SQLException {

@@ -53,6 +53,12 @@ interface Dialect {
     String lockForUpdate();
 
     /**
+     * Appended to a SELECT of blueprint rows before their entities are inserted: keeps each row from
+     * being deleted until the transaction ends, without blocking other writers of its entities.
+     */
+    String lockForKeyShare();
+
+    /**
      * DDL of the partial index on one scalar property of one blueprint. Both identifiers match
      * {@link Identifiers#PATTERN} (checked by the caller), so they can be SQL literals.
      */

@@ -143,6 +143,7 @@ final class JdbcCatalogTransaction implements CatalogTransaction {
     @Override
     public void insertEntities(List<EntityWrite> writes, RelationTargets relationTargets) {
         writable();
+        blueprints.lockForEntities(writes.stream().map(write -> write.entity().blueprint()).toList());
         entities.insert(writes);
         edges.insertFor(writes, relationTargets);
     }

@@ -128,6 +128,11 @@ final class PostgresDialect implements Dialect {
         return " FOR UPDATE";
     }
 
+    @Override
+    public String lockForKeyShare() {
+        return " FOR KEY SHARE";
+    }
+
     /**
      * A GIN trigram index, partial to the blueprint, used by the LIKE of {@link PostgresPredicates#containsText}.
      * The identifier's trigrams are of {@code lower(identifier)}: pg_trgm's operator class answers {@code =}

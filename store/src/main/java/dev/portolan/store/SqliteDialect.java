@@ -96,6 +96,11 @@ final class SqliteDialect implements Dialect {
         return ""; // BEGIN IMMEDIATE already holds the database's write lock
     }
 
+    @Override
+    public String lockForKeyShare() {
+        return ""; // the same: no one deletes a blueprint while this transaction writes
+    }
+
     /** The new index alone: the others keep the statistics {@link #afterWrite} took. */
     @Override
     public List<String> analyzeIndex(String indexName) {

@@ -60,7 +60,7 @@ class EdgeDeletionRaceTest {
     }
 
     /** The deleter is blocked on the writer's row lock: the race this test is about is under way. */
-    private static void waitUntilABackendWaitsForALock(TestDatabase database) throws Exception {
+    static void waitUntilABackendWaitsForALock(TestDatabase database) throws Exception {
         for (int i = 0; i < 3000; i++) {
             if (!strings(database, "SELECT pid::text FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                     + "AND datname = current_database()").isEmpty()) {
