@@ -97,6 +97,8 @@ final class Sql {
             Object value = parameters.get(i);
             if (value == null) {
                 statement.setNull(i + 1, java.sql.Types.VARCHAR);
+            } else if (value instanceof String text) {
+                statement.setString(i + 1, text); // most values: skips the drivers' type dispatch
             } else {
                 statement.setObject(i + 1, value);
             }
