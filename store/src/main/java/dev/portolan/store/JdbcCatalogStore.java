@@ -41,6 +41,7 @@ final class JdbcCatalogStore implements CatalogStore {
             try (Connection connection = pools.migrations().getConnection()) {
                 offered = dialect.asOfferedBy(connection);
             }
+            if (pools.checkpoints() != null) pools.checkpoints().start(); // not during migrations: see WalCheckpoints.start
         } catch (RuntimeException | SQLException e) {
             pools.close();
             throw new StoreException("cannot migrate the " + dialect.name() + " database: " + e.getMessage(), e);
