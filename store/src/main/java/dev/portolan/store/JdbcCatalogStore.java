@@ -89,6 +89,7 @@ final class JdbcCatalogStore implements CatalogStore {
     }
 
     private <T> T runOnce(UnitOfWork<T> work, boolean write) {
+        if (write && pools.checkpoints() != null) pools.checkpoints().giveWayToRestart();
         try (Connection connection = (write ? pools.writer() : pools.reader()).getConnection()) {
             dialect.begin(connection, write);
             JdbcCatalogTransaction tx = new JdbcCatalogTransaction(connection, dialect, write, clock);

@@ -2,6 +2,7 @@ package dev.portolan.store;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.BusyHandler;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Copies SQLite's write-ahead log back into the database file from a thread of its own, so that the
@@ -23,15 +25,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * the log only when, as it begins, every frame has been copied back, and during a resync it begins
  * its next batch long before that. So the log grew by every page written, gigabytes over a large
  * resync, and every commit appended to an ever larger file (a cold resync of 200,000 entities wrote
- * an 800 MB log, and spent about a quarter more CPU than with the log kept small). When the log holds
+ * an 800 MB log, and spent a tenth to a quarter more CPU than with the log restarted). When the log holds
  * more than {@code restartFrames} frames, this thread also runs a {@code RESTART} checkpoint: it
  * waits for the writer's transaction to end, copies what is left, and makes the next transaction
- * write from the beginning of the log again. New writers wait while it runs; it gives up after
- * {@value #RESTART_WAIT_MS} ms (a long transaction or a long read holds it up) and tries again at the
- * next turn, so no writer waits longer than that for it. A resync's writer holds the write lock for
- * nearly all of its time and leaves it few chances: at 200,000 entities the log still reached
- * 100-360 MB (800 MB without it). Making the writer give way at its next transaction while a restart
- * is pending would keep it near the threshold; not tried yet.
+ * write from the beginning of the log again. A resync's writer holds the write lock for nearly all of
+ * its time (its Java work happens inside the transaction), so on its own the restart seldom got in
+ * (at 200,000 entities the log still reached 100-360 MB); while a restart is pending the store's
+ * writer therefore waits before it begins its next transaction ({@link #giveWayToRestart}), at most
+ * {@value #RESTART_WAIT_MS} ms. The restart gives up after as long (a long transaction or a long read
+ * holds it up) and tries again at the next turn, so no writer waits longer than that for it.
  */
 final class WalCheckpoints implements AutoCloseable {
 
@@ -43,17 +45,44 @@ final class WalCheckpoints implements AutoCloseable {
 
     private final DataSource source;
     private final int restartFrames;
+    private final int restartWaitMs;
     private volatile Thread thread;
     private volatile boolean running = true;
     private final AtomicLong restarts = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
+    /** Guards {@link #restartPending}: the writer waits on it while a restart runs. */
+    private final Object turn = new Object();
+    private boolean restartPending;
 
     WalCheckpoints(DataSource source) {
-        this(source, RESTART_FRAMES);
+        this(source, RESTART_FRAMES, RESTART_WAIT_MS);
     }
 
-    WalCheckpoints(DataSource source, int restartFrames) {
+    WalCheckpoints(DataSource source, int restartFrames, int restartWaitMs) {
         this.source = source;
         this.restartFrames = restartFrames;
+        this.restartWaitMs = restartWaitMs;
+    }
+
+    /**
+     * Called by the store before it begins a write transaction: while a restart is pending, waits
+     * for it to finish (at most the restart's own time limit), so that it gets the write lock
+     * between two transactions instead of retrying against a writer that never lets go.
+     */
+    void giveWayToRestart() {
+        synchronized (turn) {
+            long deadline = System.nanoTime() + restartWaitMs * 1_000_000L;
+            while (restartPending) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) return;
+                try {
+                    turn.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -69,9 +98,18 @@ final class WalCheckpoints implements AutoCloseable {
 
     private void loop() {
         try (Connection connection = source.getConnection()) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA busy_timeout = " + RESTART_WAIT_MS);
-            }
+            // SQLite's own busy handler sleeps longer and longer between tries (up to 100 ms); this
+            // one tries again every millisecond, so a writer that gives way waits a millisecond or two.
+            long[] firstBusy = {0};
+            BusyHandler.setHandler(connection, new BusyHandler() {
+                @Override
+                protected int callback(int tries) {
+                    if (tries == 0) firstBusy[0] = System.nanoTime();
+                    if (System.nanoTime() - firstBusy[0] > restartWaitMs * 1_000_000L) return 0; // give up
+                    LockSupport.parkNanos(1_000_000);
+                    return 1;
+                }
+            });
             while (running) {
                 try {
                     Thread.sleep(INTERVAL_MS);
@@ -89,14 +127,29 @@ final class WalCheckpoints implements AutoCloseable {
     private void checkpoint(Connection connection) {
         Result passive = checkpoint(connection, "PASSIVE");
         if (passive != null && passive.logFrames() > restartFrames) {
-            Result restart = checkpoint(connection, "RESTART");
-            if (restart != null && !restart.busy()) restarts.incrementAndGet();
+            synchronized (turn) {
+                restartPending = true;
+            }
+            try {
+                Result restart = checkpoint(connection, "RESTART");
+                (restart != null && !restart.busy() ? restarts : givenUp).incrementAndGet();
+            } finally {
+                synchronized (turn) {
+                    restartPending = false;
+                    turn.notifyAll();
+                }
+            }
         }
     }
 
     /** How many times the log was made to start over (for tests). */
     long restarts() {
         return restarts.get();
+    }
+
+    /** How many restarts gave up, kept from finishing by a writer or a reader (for tests). */
+    long restartsGivenUp() {
+        return givenUp.get();
     }
 
     /** What {@code PRAGMA wal_checkpoint} answers: whether it was kept from finishing, and the log's size in frames. */
