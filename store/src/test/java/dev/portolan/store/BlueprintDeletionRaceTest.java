@@ -6,12 +6,6 @@ import dev.portolan.catalog.store.RelationTargets;
 import dev.portolan.store.testing.StoreTest;
 import dev.portolan.store.testing.TestDatabase;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
 import static dev.portolan.store.Fixtures.entity;
 import static dev.portolan.store.StoreReads.strings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,38 +44,15 @@ class BlueprintDeletionRaceTest {
             Fixtures.insertBlueprints(store, Fixtures.teamsAndServices());
             Fixtures.insert(store, entity("team", "t1", "{}"));
 
-            CountDownLatch inserted = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            // Threads of their own: the common pool may have a single thread, which the writer would hold.
-            ExecutorService threads = Executors.newFixedThreadPool(2);
-            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> store.write(tx -> {
-                tx.insertEntities(Fixtures.writes(entity("service", "pay", "{}", "{'owner': 't1'}")),
-                        RelationTargets.of(tx.listBlueprints()));
-                inserted.countDown();
-                await(release);
-                return null;
-            }), threads);
-            assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
-            CompletableFuture<Void> deleter = CompletableFuture.runAsync(() -> store.write(tx -> {
-                tx.deleteBlueprint("service");
-                return null;
-            }), threads);
-            EdgeDeletionRaceTest.waitUntilABackendWaitsForALock(database);
-            release.countDown();
-            writer.get(30, TimeUnit.SECONDS);
-            deleter.get(30, TimeUnit.SECONDS);
-            threads.shutdown();
+            HeldWriter.deleteWhileAWriterHoldsItsTransaction(store, database,
+                    tx -> tx.insertEntities(Fixtures.writes(entity("service", "pay", "{}", "{'owner': 't1'}")),
+                            RelationTargets.of(tx.listBlueprints())),
+                    tx -> {
+                        tx.deleteBlueprint("service");
+                        return null;
+                    });
         }
         assertThat(strings(database, "SELECT identifier FROM entities")).containsExactly("t1");
         assertThat(strings(database, "SELECT source_identifier FROM relation_edges")).isEmpty();
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            if (!latch.await(30, TimeUnit.SECONDS)) throw new AssertionError("never released");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }
