@@ -63,10 +63,7 @@ final class EdgeRows {
 
     /** Removes the edges of the given sources, before their new edges are inserted. */
     void deleteFrom(List<EntityWrite> writes) {
-        Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
-        writes.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new ArrayList<>())
-                .add(w.entity().identifier()));
-        byBlueprint.forEach(this::deleteFrom); // which sorts and de-duplicates each blueprint's identifiers
+        EntityRows.identifiersByBlueprint(writes).forEach(this::deleteFrom); // which sorts and de-duplicates them
     }
 
     /** Removes the edges of the given sources of one blueprint, in the transaction that deletes them. */

@@ -123,7 +123,8 @@ final class EntityRows {
         return relations;
     }
 
-    private static Map<String, List<String>> identifiersByBlueprint(List<EntityWrite> writes) {
+    /** The writes' identifiers grouped by blueprint, in the order the writes come. */
+    static Map<String, List<String>> identifiersByBlueprint(List<EntityWrite> writes) {
         Map<String, List<String>> byBlueprint = new LinkedHashMap<>();
         writes.forEach(w -> byBlueprint.computeIfAbsent(w.entity().blueprint(), b -> new ArrayList<>()).add(w.entity().identifier()));
         return byBlueprint;

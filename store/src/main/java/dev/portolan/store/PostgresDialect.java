@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -97,7 +99,7 @@ final class PostgresDialect implements Dialect {
      */
     @Override
     public void afterWrite(Connection connection) throws SQLException {
-        java.util.List<String> stale = new java.util.ArrayList<>();
+        List<String> stale = new ArrayList<>();
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT relname FROM pg_stat_user_tables "
                      + "WHERE relid IN ('entities'::regclass, 'relation_edges'::regclass) "

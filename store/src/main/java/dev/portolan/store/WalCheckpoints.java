@@ -100,12 +100,13 @@ final class WalCheckpoints implements AutoCloseable {
         try (Connection connection = source.getConnection()) {
             // SQLite's own busy handler sleeps longer and longer between tries (up to 100 ms); this
             // one tries again every millisecond, so a writer that gives way waits a millisecond or two.
-            long[] firstBusy = {0};
             BusyHandler.setHandler(connection, new BusyHandler() {
+                private long firstTry;
+
                 @Override
                 protected int callback(int tries) {
-                    if (tries == 0) firstBusy[0] = System.nanoTime();
-                    if (System.nanoTime() - firstBusy[0] > restartWaitMs * 1_000_000L) return 0; // give up
+                    if (tries == 0) firstTry = System.nanoTime();
+                    if (System.nanoTime() - firstTry > restartWaitMs * 1_000_000L) return 0; // give up
                     LockSupport.parkNanos(1_000_000);
                     return 1;
                 }
